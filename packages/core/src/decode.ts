@@ -1,0 +1,66 @@
+import type { z } from 'zod'
+import { formatIssues } from './errors.ts'
+import { LIMITS } from './limits.ts'
+import { dlq, type Outcome, ok } from './outcome.ts'
+
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+/** Depth of nested arrays/objects in a JSON text, counted without parsing (strings skipped). */
+export function jsonDepth(text: string): number {
+  let depth = 0
+  let max = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 92)
+        i++ // backslash: skip the escaped char
+      else if (c === 34) inString = false
+    } else if (c === 34) inString = true
+    else if (c === 123 || c === 91) {
+      depth++
+      if (depth > max) max = depth
+    } else if (c === 125 || c === 93) depth--
+  }
+  return max
+}
+
+/**
+ * Decodes one raw message (bytes or text) into a value of the schema, or a dead-letter outcome
+ * whose reason names the problem: invalid UTF-8, too large, too deep, not JSON, or the schema
+ * fields that failed.
+ */
+export function decodeJson<S extends z.ZodType>(schema: S, raw: string | Uint8Array): Outcome<z.output<S>> {
+  const size = typeof raw === 'string' ? Buffer.byteLength(raw) : raw.byteLength
+  if (size > LIMITS.maxMessageBytes) {
+    return dlq(`message too large: ${size} bytes (limit ${LIMITS.maxMessageBytes})`)
+  }
+  let text: string
+  if (typeof raw === 'string') text = raw
+  else {
+    try {
+      text = utf8.decode(raw)
+    } catch {
+      return dlq('invalid UTF-8')
+    }
+  }
+  if (text.trim() === '') return dlq('empty message')
+  if (jsonDepth(text) > LIMITS.maxJsonDepth) return dlq(`JSON nested deeper than ${LIMITS.maxJsonDepth}`)
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (err) {
+    return dlq(`not JSON: ${err instanceof Error ? err.message : String(err)}`)
+  }
+  const parsed = schema.safeParse(value)
+  if (!parsed.success) return dlq(`schema: ${formatIssues(parsed.error)}`)
+  return ok(parsed.data)
+}
+
+/** Bounds a raw payload for storage with its dead letter. */
+export function truncatePayload(raw: string | Uint8Array): string {
+  const text = typeof raw === 'string' ? raw : Buffer.from(raw).toString('utf8')
+  return text.length > LIMITS.maxDeadLetterPayloadChars
+    ? `${text.slice(0, LIMITS.maxDeadLetterPayloadChars)}…[truncated ${text.length - LIMITS.maxDeadLetterPayloadChars} chars]`
+    : text
+}

@@ -1,0 +1,3 @@
+export type { Command, CommandContext } from './command.ts'
+export { UsageError } from './command.ts'
+export { COMMANDS } from './commands/index.ts'

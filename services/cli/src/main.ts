@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+import { PulseError } from '@pulse/core'
+import { BENCHMARKS } from './bench/index.ts'
+import { type Command, type CommandContext, UsageError } from './command.ts'
+import { COMMANDS } from './commands/index.ts'
+
+const bench: Command = {
+  name: 'bench',
+  summary: 'run a benchmark and print its figures',
+  usage: `pulse bench <${BENCHMARKS.map((b) => b.name).join('|')}> [options]`,
+  async run(ctx) {
+    const [name, ...rest] = ctx.args
+    const b = BENCHMARKS.find((x) => x.name === name)
+    if (!b) throw new UsageError(name ? `unknown benchmark "${name}"` : 'which benchmark?')
+    return b.run({ ...ctx, args: rest })
+  },
+}
+
+const all: readonly Command[] = [...COMMANDS, bench]
+
+function help(): string {
+  const width = Math.max(...all.map((c) => c.name.length))
+  return [
+    'pulse — social listening and trend detection for healthcare communications',
+    '',
+    'usage: pulse <command> [options]',
+    '',
+    ...all.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'benchmarks:',
+    ...BENCHMARKS.map((b) => `  bench ${b.name.padEnd(12)}  ${b.summary}`),
+  ].join('\n')
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...args] = argv
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(`${help()}\n`)
+    return name ? 0 : 2
+  }
+  const command = all.find((c) => c.name === name)
+  if (!command) {
+    process.stderr.write(`pulse: unknown command "${name}"\n\n${help()}\n`)
+    return 2
+  }
+  const abort = new AbortController()
+  let signals = 0
+  const onSignal = (sig: NodeJS.Signals): void => {
+    signals++
+    if (signals > 1) {
+      process.stderr.write(`pulse: second ${sig}, exiting now\n`)
+      process.exit(130)
+    }
+    abort.abort(sig)
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  const ctx: CommandContext = {
+    args,
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    signal: abort.signal,
+  }
+  try {
+    return await command.run(ctx)
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`pulse ${name}: ${err.message}\nusage: ${command.usage}\n`)
+      return 2
+    }
+    if (err instanceof PulseError) {
+      process.stderr.write(`pulse ${name}: ${err.code}: ${err.message}\n`)
+      return 1
+    }
+    throw err
+  }
+}
+
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0)
+})
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (err: unknown) => {
+    process.stderr.write(`pulse: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
+    process.exitCode = 1
+  },
+)
