@@ -1,0 +1,331 @@
+import { type Logger, PulseError, silentLogger } from '@pulse/core'
+import {
+  type Bus,
+  type ConsumeOptions,
+  type Consumer,
+  encodeValue,
+  type IncomingMessage,
+  type MessageBatch,
+  type OutgoingMessage,
+  partitionFor,
+  type TopicSpec,
+} from './bus.ts'
+import { Notifier, sleep } from './signal.ts'
+
+export interface EmbeddedBusOptions {
+  /** Partitions for topics created implicitly. */
+  readonly defaultPartitions?: number
+  /** Uncommitted messages a partition holds before `publish` waits (backpressure). */
+  readonly partitionCapacity?: number
+  readonly logger?: Logger
+  readonly retryBackoffMs?: { readonly initial: number; readonly max: number }
+}
+
+interface Partition {
+  /** Offset of messages[0]; everything below has been committed by every group and released. */
+  base: number
+  messages: IncomingMessage[]
+}
+
+interface Group {
+  readonly committed: number[]
+  readonly consumers: Set<EmbeddedConsumer>
+}
+
+interface Topic {
+  readonly name: string
+  readonly partitions: Partition[]
+  readonly groups: Map<string, Group>
+  rr: number
+}
+
+/**
+ * In-process bus with Kafka's semantics where they matter: keyed partitions, per-group committed
+ * offsets, commit only after the handler succeeds, redelivery after a failure. Buffers are bounded:
+ * `publish` waits while a partition holds `partitionCapacity` uncommitted messages, so a slow
+ * consumer slows producers instead of growing memory or dropping anything.
+ */
+export class EmbeddedBus implements Bus {
+  readonly kind = 'embedded' as const
+  readonly #topics = new Map<string, Topic>()
+  readonly #published = new Notifier()
+  readonly #committed = new Notifier()
+  readonly #partitions: number
+  readonly #capacity: number
+  readonly #log: Logger
+  readonly backoff: { readonly initial: number; readonly max: number }
+  #closed = false
+
+  constructor(options: EmbeddedBusOptions = {}) {
+    this.#partitions = options.defaultPartitions ?? 4
+    this.#capacity = options.partitionCapacity ?? 20_000
+    this.#log = options.logger ?? silentLogger
+    this.backoff = options.retryBackoffMs ?? { initial: 100, max: 5_000 }
+  }
+
+  async ensureTopics(topics: readonly TopicSpec[]): Promise<void> {
+    for (const t of topics) this.#topic(t.name, t.partitions)
+  }
+
+  #topic(name: string, partitions = this.#partitions): Topic {
+    let topic = this.#topics.get(name)
+    if (!topic) {
+      topic = {
+        name,
+        partitions: Array.from({ length: partitions }, () => ({ base: 0, messages: [] })),
+        groups: new Map(),
+        rr: 0,
+      }
+      this.#topics.set(name, topic)
+    }
+    return topic
+  }
+
+  async publish(topicName: string, messages: readonly OutgoingMessage[]): Promise<void> {
+    if (this.#closed) throw new PulseError('BUS_CLOSED', `publish to ${topicName} after the bus closed`)
+    const topic = this.#topic(topicName)
+    const n = topic.partitions.length
+    const byPartition = new Map<number, OutgoingMessage[]>()
+    for (const m of messages) {
+      const p = partitionFor(m.key, n, topic.rr++)
+      const list = byPartition.get(p)
+      if (list) list.push(m)
+      else byPartition.set(p, [m])
+    }
+    for (const [p, list] of byPartition) {
+      const partition = topic.partitions[p] as Partition
+      while (this.#backlog(topic, p) >= this.#capacity) {
+        if (this.#closed) throw new PulseError('BUS_CLOSED', `publish to ${topicName} after the bus closed`)
+        await this.#committed.wait(1_000)
+      }
+      for (const m of list) {
+        partition.messages.push({
+          topic: topicName,
+          partition: p,
+          offset: partition.base + partition.messages.length,
+          key: m.key,
+          value: encodeValue(m.value),
+          headers: m.headers ?? {},
+        })
+      }
+    }
+    this.#published.notify()
+  }
+
+  /** Messages in partition p that the slowest group has not committed. */
+  #backlog(topic: Topic, p: number): number {
+    const partition = topic.partitions[p] as Partition
+    const end = partition.base + partition.messages.length
+    let min = end
+    if (topic.groups.size === 0) return partition.messages.length
+    for (const g of topic.groups.values()) min = Math.min(min, g.committed[p] ?? 0)
+    return end - min
+  }
+
+  /** Releases messages every group has committed, so memory stays bounded. */
+  #release(topic: Topic, p: number): void {
+    const partition = topic.partitions[p] as Partition
+    let min = Number.POSITIVE_INFINITY
+    for (const g of topic.groups.values()) min = Math.min(min, g.committed[p] ?? 0)
+    const drop = Math.min(min - partition.base, partition.messages.length)
+    if (drop > 0 && Number.isFinite(drop)) {
+      partition.messages.splice(0, drop)
+      partition.base += drop
+    }
+  }
+
+  async consume(options: ConsumeOptions): Promise<Consumer> {
+    const consumer = new EmbeddedConsumer(this, options, this.#log.child({ group: options.groupId }))
+    for (const name of options.topics) {
+      const topic = this.#topic(name)
+      let group = topic.groups.get(options.groupId)
+      if (!group) {
+        // A new group starts at the oldest retained message, like auto.offset.reset=earliest.
+        group = { committed: topic.partitions.map((p) => p.base), consumers: new Set() }
+        topic.groups.set(options.groupId, group)
+      }
+      group.consumers.add(consumer)
+    }
+    consumer.start()
+    return consumer
+  }
+
+  /** @internal The partitions of `topic` this consumer owns (split evenly across the group). */
+  assignment(consumer: EmbeddedConsumer, topicName: string): number[] {
+    const topic = this.#topic(topicName)
+    const group = topic.groups.get(consumer.groupId)
+    if (!group) return []
+    const members = [...group.consumers]
+    const index = members.indexOf(consumer)
+    return topic.partitions.map((_, p) => p).filter((p) => p % members.length === index)
+  }
+
+  /** @internal Next batch for a group at its committed offset, or null when caught up. */
+  fetch(groupId: string, topicName: string, p: number, max: number): MessageBatch | null {
+    const topic = this.#topic(topicName)
+    const group = topic.groups.get(groupId)
+    const partition = topic.partitions[p]
+    if (!group || !partition) return null
+    const from = (group.committed[p] ?? 0) - partition.base
+    if (from >= partition.messages.length) return null
+    return { topic: topicName, partition: p, messages: partition.messages.slice(from, from + max) }
+  }
+
+  /** @internal */
+  commit(groupId: string, topicName: string, p: number, nextOffset: number): void {
+    const topic = this.#topic(topicName)
+    const group = topic.groups.get(groupId)
+    if (!group) return
+    group.committed[p] = Math.max(group.committed[p] ?? 0, nextOffset)
+    this.#release(topic, p)
+    this.#committed.notify()
+  }
+
+  /** @internal */
+  lagOf(groupId: string, topicName: string): number {
+    const topic = this.#topic(topicName)
+    const group = topic.groups.get(groupId)
+    let lag = 0
+    topic.partitions.forEach((partition, p) => {
+      lag += partition.base + partition.messages.length - (group?.committed[p] ?? partition.base)
+    })
+    return lag
+  }
+
+  /** @internal */
+  leave(consumer: EmbeddedConsumer): void {
+    for (const topic of this.#topics.values()) topic.groups.get(consumer.groupId)?.consumers.delete(consumer)
+  }
+
+  /** True when every group has committed everything published and no handler is running. */
+  isIdle(): boolean {
+    for (const topic of this.#topics.values()) {
+      for (const [groupId, group] of topic.groups) {
+        if (this.lagOf(groupId, topic.name) > 0) return false
+        for (const c of group.consumers) if (c.busy) return false
+      }
+    }
+    return true
+  }
+
+  /** Resolves when the bus is idle (see `isIdle`), checking as work completes. */
+  async whenIdle(signal?: AbortSignal): Promise<void> {
+    while (!this.isIdle() && !signal?.aborted) await this.#committed.wait(50)
+  }
+
+  waitForPublish(timeoutMs: number): Promise<void> {
+    return this.#published.wait(timeoutMs)
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true
+    this.#published.notify()
+    this.#committed.notify()
+  }
+}
+
+class EmbeddedConsumer implements Consumer {
+  readonly groupId: string
+  #inFlight = 0
+  #paused = false
+  #stopped = false
+  #loop: Promise<void> | undefined
+  readonly #bus: EmbeddedBus
+  readonly #options: ConsumeOptions
+  readonly #log: Logger
+  readonly #resumed = new Notifier()
+
+  constructor(bus: EmbeddedBus, options: ConsumeOptions, log: Logger) {
+    this.#bus = bus
+    this.#options = options
+    this.groupId = options.groupId
+    this.#log = log
+  }
+
+  start(): void {
+    this.#loop = this.#run()
+  }
+
+  /** One loop per owned partition, so a slow batch on one partition does not stall the others. */
+  async #run(): Promise<void> {
+    const loops = new Map<string, Promise<void>>()
+    while (!this.#stopped) {
+      for (const topic of this.#options.topics) {
+        for (const p of this.#bus.assignment(this, topic)) {
+          const id = `${topic}/${p}`
+          if (!loops.has(id)) {
+            loops.set(
+              id,
+              this.#runPartition(topic, p).finally(() => loops.delete(id)),
+            )
+          }
+        }
+      }
+      await this.#bus.waitForPublish(500)
+    }
+    await Promise.all(loops.values())
+  }
+
+  async #runPartition(topic: string, p: number): Promise<void> {
+    const max = this.#options.maxBatchSize ?? 1_000
+    while (!this.#stopped && this.#bus.assignment(this, topic).includes(p)) {
+      if (this.#paused) {
+        await this.#resumed.wait(500)
+        continue
+      }
+      const batch = this.#bus.fetch(this.groupId, topic, p, max)
+      if (batch) await this.#deliver(batch)
+      else await this.#bus.waitForPublish(200)
+    }
+  }
+
+  async #deliver(batch: MessageBatch): Promise<void> {
+    let delay = this.#bus.backoff.initial
+    this.#inFlight++
+    try {
+      for (;;) {
+        try {
+          await this.#options.handler(batch)
+          const last = batch.messages[batch.messages.length - 1]
+          if (last) this.#bus.commit(this.groupId, batch.topic, batch.partition, last.offset + 1)
+          return
+        } catch (err) {
+          this.#options.onError?.(err, batch)
+          this.#log.warn(
+            { err, topic: batch.topic, partition: batch.partition, delay },
+            'handler failed; redelivering',
+          )
+          if (this.#stopped) return
+          await sleep(delay)
+          delay = Math.min(delay * 2, this.#bus.backoff.max)
+        }
+      }
+    } finally {
+      this.#inFlight--
+    }
+  }
+
+  get busy(): boolean {
+    return this.#inFlight > 0
+  }
+
+  pause(): void {
+    this.#paused = true
+  }
+
+  resume(): void {
+    this.#paused = false
+    this.#resumed.notify()
+  }
+
+  async lag(): Promise<Record<string, number>> {
+    return Object.fromEntries(this.#options.topics.map((t) => [t, this.#bus.lagOf(this.groupId, t)]))
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true
+    this.#resumed.notify()
+    await this.#loop
+    this.#bus.leave(this)
+  }
+}
