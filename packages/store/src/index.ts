@@ -1,0 +1,6 @@
+export { type BatchWriter, type BatchWriterOptions, createBatchWriter } from './batch-writer.ts'
+export { type ClickHouse, describeTarget, openClickHouse, type StoreTarget } from './client.ts'
+export { loadMigrations, type Migration, type MigrationResult, migrate, splitStatements } from './migrate.ts'
+export { assertReadOnly } from './read-only.ts'
+export { chTime } from './rows.ts'
+export { createStore, type QueryFormat, type Store, type StoreOptions, type WriteResult } from './store.ts'

@@ -1,0 +1,234 @@
+import type { ClickHouseClient, DataFormat } from '@clickhouse/client'
+import {
+  type DeadLetter,
+  type EnrichedMention,
+  type Logger,
+  PulseError,
+  type Signal,
+  silentLogger,
+  stableHash,
+} from '@pulse/core'
+import { type ClickHouse, openClickHouse, type StoreTarget } from './client.ts'
+import { loadMigrations, type MigrationResult, migrate } from './migrate.ts'
+import { assertReadOnly } from './read-only.ts'
+import {
+  chTime,
+  DEAD_LETTER_COLUMNS,
+  deadLetterRow,
+  EVENT_COLUMNS,
+  eventRow,
+  MENTION_COLUMNS,
+  mentionRow,
+  SIGNAL_COLUMNS,
+  signalRow,
+} from './rows.ts'
+
+export interface StoreOptions {
+  readonly target: StoreTarget
+  readonly migrationsDir: string
+  readonly logger?: Logger
+}
+
+export interface WriteResult {
+  /** Rows actually inserted (already-stored ids are skipped). */
+  readonly inserted: number
+  readonly skipped: number
+}
+
+export type QueryFormat = 'JSONEachRow' | 'CSVWithNames' | 'TabSeparatedWithNames' | 'JSON'
+
+export interface Store {
+  readonly ch: ClickHouse
+  migrate(): Promise<MigrationResult>
+  writeMentions(mentions: readonly EnrichedMention[]): Promise<WriteResult>
+  writeDeadLetters(letters: readonly DeadLetter[]): Promise<WriteResult>
+  writeSignals(signals: readonly Signal[]): Promise<WriteResult>
+  /** Runs one read-only statement and returns its rows. */
+  queryRows<T = Record<string, unknown>>(sql: string, params?: Record<string, unknown>): Promise<T[]>
+  /** Runs one read-only statement and returns the raw text in the given format. */
+  queryText(sql: string, format: QueryFormat, params?: Record<string, unknown>): Promise<string>
+  close(): Promise<void>
+}
+
+const LOOKUP_CHUNK = 2_000
+
+const wrapWrite = (table: string, err: unknown): PulseError =>
+  err instanceof PulseError
+    ? err
+    : new PulseError('SINK_REJECTED', `insert into ${table} failed: ${String(err)}`, { cause: err })
+
+/** Ids among `ids` already stored in `table` (restricted to a time range when given). */
+async function existingIds(
+  client: ClickHouseClient,
+  table: 'mentions' | 'dead_letters',
+  ids: readonly string[],
+  range?: { from: string; to: string },
+): Promise<Set<string>> {
+  const found = new Set<string>()
+  for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
+    const chunk = ids.slice(i, i + LOOKUP_CHUNK)
+    const where = range
+      ? 'created_at >= {from:DateTime64(3)} AND created_at <= {to:DateTime64(3)} AND id IN {ids:Array(String)}'
+      : 'id IN {ids:Array(String)}'
+    const rs = await client.query({
+      query: `SELECT id FROM ${table} WHERE ${where}`,
+      query_params: range ? { ids: chunk, from: chTime(range.from), to: chTime(range.to) } : { ids: chunk },
+      format: 'JSONCompactEachRow',
+    })
+    for (const row of await rs.json<[string]>()) found.add(row[0])
+  }
+  return found
+}
+
+function distinctBy<T>(items: readonly T[], id: (t: T) => string): T[] {
+  const seen = new Set<string>()
+  const out: T[] = []
+  for (const item of items) {
+    const k = id(item)
+    if (!seen.has(k)) {
+      seen.add(k)
+      out.push(item)
+    }
+  }
+  return out
+}
+
+/**
+ * Opens ClickHouse (embedded or server), and writes idempotently: ids already stored are skipped,
+ * every insert carries a deterministic dedup token, and aggregates count distinct ids, so a batch
+ * delivered twice never double-counts.
+ */
+export async function createStore(options: StoreOptions): Promise<Store> {
+  const log = options.logger ?? silentLogger
+  const ch = await openClickHouse(options.target, log)
+  const { client } = ch
+
+  // Embedded chDB keeps settings for the session, so readonly is enforced by assertReadOnly there.
+  const readOnlySettings = options.target.kind === 'server' ? { readonly: '2' as const } : {}
+
+  const insert = async (table: string, columns: readonly string[], rows: unknown[][], token: string) => {
+    await client.insert({
+      table,
+      values: rows,
+      columns: columns as [string, ...string[]],
+      format: 'JSONCompactEachRow',
+      clickhouse_settings: { insert_deduplication_token: token },
+    })
+  }
+
+  return {
+    ch,
+    migrate: () => migrate(client, loadMigrations(options.migrationsDir), log),
+
+    async writeMentions(mentions) {
+      const batch = distinctBy(mentions, (m) => m.id)
+      if (batch.length === 0) return { inserted: 0, skipped: mentions.length }
+      let from = batch[0]?.createdAt ?? ''
+      let to = from
+      for (const m of batch) {
+        if (m.createdAt < from) from = m.createdAt
+        if (m.createdAt > to) to = m.createdAt
+      }
+      try {
+        const stored = await existingIds(
+          client,
+          'mentions',
+          batch.map((m) => m.id),
+          { from, to },
+        )
+        const fresh = stored.size === 0 ? batch : batch.filter((m) => !stored.has(m.id))
+        if (fresh.length > 0) {
+          const token = stableHash(...fresh.map((m) => m.id))
+          // Aggregates first: if the process dies between the two inserts, the redelivered batch
+          // finds no stored ids and feeds the aggregates again, which count distinct ids.
+          await insert('mention_events', EVENT_COLUMNS, fresh.map(eventRow), `ev-${token}`)
+          await insert('mentions', MENTION_COLUMNS, fresh.map(mentionRow), `m-${token}`)
+        }
+        return { inserted: fresh.length, skipped: mentions.length - fresh.length }
+      } catch (err) {
+        throw wrapWrite('mentions', err)
+      }
+    },
+
+    async writeDeadLetters(letters) {
+      const batch = distinctBy(letters, (d) => d.id)
+      if (batch.length === 0) return { inserted: 0, skipped: letters.length }
+      try {
+        const stored = await existingIds(
+          client,
+          'dead_letters',
+          batch.map((d) => d.id),
+        )
+        const fresh = batch.filter((d) => !stored.has(d.id))
+        if (fresh.length > 0) {
+          await insert(
+            'dead_letters',
+            DEAD_LETTER_COLUMNS,
+            fresh.map(deadLetterRow),
+            `dl-${stableHash(...fresh.map((d) => d.id))}`,
+          )
+        }
+        return { inserted: fresh.length, skipped: letters.length - fresh.length }
+      } catch (err) {
+        throw wrapWrite('dead_letters', err)
+      }
+    },
+
+    async writeSignals(signals) {
+      const batch = distinctBy(signals, (s) => `${s.id}#${s.revision}`)
+      if (batch.length === 0) return { inserted: 0, skipped: 0 }
+      try {
+        const rs = await client.query({
+          query: 'SELECT id, revision FROM signals WHERE id IN {ids:Array(String)}',
+          query_params: { ids: [...new Set(batch.map((s) => s.id))] },
+          format: 'JSONCompactEachRow',
+        })
+        const stored = new Set((await rs.json<[string, number]>()).map(([id, rev]) => `${id}#${rev}`))
+        const fresh = batch.filter((s) => !stored.has(`${s.id}#${s.revision}`))
+        if (fresh.length > 0) {
+          await insert(
+            'signals',
+            SIGNAL_COLUMNS,
+            fresh.map(signalRow),
+            `sig-${stableHash(...fresh.map((s) => `${s.id}#${s.revision}`))}`,
+          )
+        }
+        return { inserted: fresh.length, skipped: signals.length - fresh.length }
+      } catch (err) {
+        throw wrapWrite('signals', err)
+      }
+    },
+
+    async queryRows<T>(sql: string, params?: Record<string, unknown>) {
+      assertReadOnly(sql)
+      try {
+        const rs = await client.query({
+          query: sql,
+          format: 'JSONEachRow',
+          ...(params ? { query_params: params } : {}),
+          clickhouse_settings: readOnlySettings,
+        })
+        return await rs.json<T>()
+      } catch (err) {
+        throw new PulseError('QUERY_FAILED', err instanceof Error ? err.message : String(err), { cause: err })
+      }
+    },
+
+    async queryText(sql, format, params) {
+      assertReadOnly(sql)
+      try {
+        const rs = await client.query({
+          query: sql,
+          format: format as DataFormat,
+          ...(params ? { query_params: params } : {}),
+          clickhouse_settings: readOnlySettings,
+        })
+        return await rs.text()
+      } catch (err) {
+        throw new PulseError('QUERY_FAILED', err instanceof Error ? err.message : String(err), { cause: err })
+      }
+    },
+
+    close: () => ch.close(),
+  }
+}

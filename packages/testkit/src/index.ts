@@ -1,0 +1,1 @@
+export { buildEnrichedMention, buildMention, buildSignal } from './builders.ts'
