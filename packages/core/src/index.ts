@@ -27,6 +27,14 @@ export {
   mentionSchema,
   sourceSchema,
 } from './mention.ts'
+export {
+  type AckMessage,
+  formatOrigin,
+  groupOrigins,
+  ORIGIN_HEADER,
+  type Origin,
+  parseOrigin,
+} from './origin.ts'
 export { dlq, drop, type Outcome, ok } from './outcome.ts'
 export {
   type Evidence,

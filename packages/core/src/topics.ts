@@ -4,6 +4,7 @@ export const TOPICS = {
   mentionsEnriched: 'pulse.mentions.enriched',
   signals: 'pulse.signals',
   deadLetters: 'pulse.dead-letters',
+  acks: 'pulse.acks',
 } as const
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS]
 
