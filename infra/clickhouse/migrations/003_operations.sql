@@ -11,6 +11,7 @@ CREATE TABLE IF NOT EXISTS alert_deliveries
     attempts    UInt16,
     error       String,
     slack_ts    String,
+    channel_id  String,
     at          DateTime64(3, 'UTC')
 )
 ENGINE = ReplacingMergeTree(at)
@@ -23,6 +24,7 @@ CREATE TABLE IF NOT EXISTS signal_audit
     action    LowCardinality(String),
     actor     String,
     role      LowCardinality(String),
+    revision  UInt32,
     note      String,
     assignee  String,
     at        DateTime64(3, 'UTC')

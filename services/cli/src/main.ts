@@ -61,7 +61,8 @@ async function main(argv: readonly string[]): Promise<number> {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
-    cwd: process.cwd(),
+    // pnpm runs scripts from the workspace root; INIT_CWD is where the user typed the command.
+    cwd: process.env.INIT_CWD ?? process.cwd(),
     signal: abort.signal,
   }
   try {

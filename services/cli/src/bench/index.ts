@@ -1,5 +1,10 @@
 /** A `pulse bench <name>` benchmark: prints its figures to stdout, returns the exit code. */
 import type { CommandContext } from '../command.ts'
+import { classifyBench } from './classify.ts'
+import { misinfoBench } from './misinfo.ts'
+import { nabBenchmark } from './nab.ts'
+import { redactBenchmark } from './redact.ts'
+import { sentimentBenchmark } from './sentiment.ts'
 
 export interface Benchmark {
   readonly name: string
@@ -8,4 +13,10 @@ export interface Benchmark {
 }
 
 /** Every benchmark. Add one by importing it and listing it here (one line each). */
-export const BENCHMARKS: readonly Benchmark[] = []
+export const BENCHMARKS: readonly Benchmark[] = [
+  classifyBench,
+  misinfoBench,
+  sentimentBenchmark,
+  nabBenchmark,
+  redactBenchmark,
+]

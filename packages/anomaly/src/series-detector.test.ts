@@ -1,0 +1,174 @@
+import { PulseError } from '@pulse/core'
+import { describe, expect, it } from 'vitest'
+import { type AnomalyScore, createSeriesDetector } from './series-detector.ts'
+import { poissonUpperTail } from './tail-probability.ts'
+
+const MIN = 60_000
+const STEP = 5 * MIN
+const HOUR = 60 * MIN
+const DAY = 24 * HOUR
+const START = Date.UTC(2024, 0, 1)
+
+/** Seeded PRNG (mulberry32) and Poisson sampler, so every run sees the same series. */
+function poissonSampler(seed: number): (mean: number) => number {
+  let a = seed >>> 0
+  const rand = (): number => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  return (mean) => {
+    const limit = Math.exp(-mean)
+    let k = 0
+    let p = rand()
+    while (p > limit) {
+      k++
+      p *= rand()
+    }
+    return k
+  }
+}
+
+/** Runs a detector over `days` of 5-minute buckets whose mean is `mean(t)` and whose value is `value(t, draw)`. */
+function run(
+  days: number,
+  mean: (t: number) => number,
+  seed = 1,
+  override?: (t: number) => number | undefined,
+) {
+  const draw = poissonSampler(seed)
+  const detector = createSeriesDetector()
+  const out: { t: number; x: number; r: AnomalyScore }[] = []
+  for (let t = START; t < START + days * DAY; t += STEP) {
+    const x = override?.(t) ?? draw(mean(t))
+    out.push({ t, x, r: detector.update(t, x) })
+  }
+  return out
+}
+
+const daily = (t: number): number => 40 * (1 + 0.7 * Math.sin((2 * Math.PI * (t % DAY)) / DAY))
+
+describe('createSeriesDetector', () => {
+  it('stays silent during warm-up, even on a huge spike', () => {
+    const out = run(
+      3,
+      () => 20,
+      1,
+      (t) => (t === START + 30 * HOUR ? 5000 : undefined),
+    )
+    const warm = out.filter((o) => o.t < START + 2 * DAY)
+    expect(warm.every((o) => o.r.score === 0 && o.r.pValue === 1)).toBe(true)
+  })
+
+  it('does not alarm on a strong daily cycle, and flags a spike on top of it', () => {
+    const spikeAt = START + 8 * DAY + 10 * HOUR
+    const out = run(10, daily, 2, (t) => (t === spikeAt ? Math.round(daily(t) * 3) : undefined))
+    const after = out.filter((o) => o.t >= START + 2 * DAY && o.t !== spikeAt)
+    expect(Math.min(...after.map((o) => o.r.pValue))).toBeGreaterThan(1e-6)
+    const spike = out.find((o) => o.t === spikeAt)
+    expect(spike?.r.pValue).toBeLessThan(1e-9)
+    expect(spike?.r.score).toBeGreaterThan(0.5)
+    // The expectation follows the cycle: trough and peak hours differ by about the true ratio.
+    const day9 = out.filter((o) => o.t >= START + 9 * DAY)
+    const at = (h: number): number => day9.find((o) => o.t === START + 9 * DAY + h * HOUR)?.r.expected ?? 0
+    expect(at(6) / at(18)).toBeGreaterThan(3)
+  })
+
+  it('learns a level shift instead of alerting on it forever', () => {
+    const shift = START + 5 * DAY
+    const out = run(9, (t) => (t < shift ? 20 : 60), 3)
+    const firstHour = out.filter((o) => o.t >= shift && o.t < shift + HOUR)
+    expect(Math.min(...firstHour.map((o) => o.r.pValue))).toBeLessThan(1e-6)
+    const later = out.filter((o) => o.t >= shift + 2 * DAY)
+    expect(Math.min(...later.map((o) => o.r.pValue))).toBeGreaterThan(1e-6)
+    expect(later.every((o) => o.r.score < 0.5)).toBe(true)
+    const last = later[later.length - 1]
+    expect(last?.r.expected).toBeGreaterThan(50)
+    expect(last?.r.expected).toBeLessThan(70)
+  })
+
+  it('uses count tails on a sparse key: one mention is normal, a burst of eight is not', () => {
+    const one = START + 6 * DAY
+    const burst = START + 6 * DAY + 3 * HOUR
+    const out = run(
+      7,
+      () => 0.2,
+      4,
+      (t) => (t === one ? 1 : t === burst ? 8 : undefined),
+    )
+    expect(out.find((o) => o.t === one)?.r.pValue).toBeGreaterThan(0.01)
+    expect(out.find((o) => o.t === burst)?.r.pValue).toBeLessThan(1e-6)
+    expect(out.find((o) => o.t === burst)?.r.upper).toBeLessThan(8)
+  })
+
+  it('catches a sustained rise that no single bucket shows', () => {
+    const from = START + 6 * DAY
+    const out = run(7, (t) => (t >= from && t < from + 2 * HOUR ? 30 : 20), 5)
+    const rise = out.filter((o) => o.t >= from && o.t < from + 2 * HOUR)
+    // The short-term scale gives ten times stronger evidence than the most extreme single bucket.
+    const bestSingle = poissonUpperTail(Math.max(...rise.map((o) => o.x)), 20)
+    const detected = Math.min(...rise.map((o) => o.r.pValue))
+    expect(detected).toBeLessThan(1e-5)
+    expect(detected).toBeLessThan(bestSingle / 10)
+  })
+
+  it('reports one alarm per episode, not one per bucket', () => {
+    const from = START + 6 * DAY
+    const out = run(7, (t) => (t >= from && t < from + HOUR ? 200 : 20), 6)
+    const loud = out.filter((o) => o.r.score >= 0.5)
+    expect(loud.length).toBeGreaterThanOrEqual(1)
+    expect(loud.length).toBeLessThanOrEqual(3)
+  })
+
+  it('is causal: a checkpoint restored mid-stream continues exactly as the uninterrupted run', () => {
+    const draw = poissonSampler(7)
+    const xs = Array.from({ length: 2000 }, (_, i) => draw(daily(START + i * STEP)))
+    const whole = createSeriesDetector()
+    const full = xs.map((x, i) => whole.update(START + i * STEP, x))
+    const first = createSeriesDetector()
+    for (const [i, x] of xs.slice(0, 1200).entries()) first.update(START + i * STEP, x)
+    const resumed = createSeriesDetector()
+    resumed.restore(JSON.parse(JSON.stringify(first.snapshot())))
+    const rest = xs.slice(1200).map((x, i) => resumed.update(START + (1200 + i) * STEP, x))
+    expect(rest).toEqual(full.slice(1200))
+  })
+
+  it('keeps bounded state: the checkpoint after 100,000 updates has the shape it had after 20,000', () => {
+    const detector = createSeriesDetector()
+    const draw = poissonSampler(8)
+    const shape = (v: unknown): string =>
+      JSON.stringify(v, (_k, x) => (typeof x === 'number' || x === null ? 0 : x))
+    let shape20k = ''
+    for (let i = 0; i < 100_000; i++) {
+      detector.update(START + i * MIN, draw(5))
+      if (i === 19_999) shape20k = shape(detector.snapshot())
+    }
+    // Same fields and array lengths as after 20,000 updates (only the numbers differ), a few KB of JSON.
+    expect(shape(detector.snapshot())).toBe(shape20k)
+    expect(JSON.stringify(detector.snapshot()).length).toBeLessThan(4000)
+  })
+
+  it('ignores invalid input without changing its state', () => {
+    const detector = createSeriesDetector()
+    detector.update(START, 3)
+    const before = JSON.stringify(detector.snapshot())
+    for (const [t, x] of [
+      [START + STEP, Number.NaN],
+      [START + STEP, -1],
+      [START - STEP, 3],
+      [Number.POSITIVE_INFINITY, 3],
+    ] as const) {
+      expect(detector.update(t, x)).toMatchObject({ score: 0, pValue: 1 })
+    }
+    expect(JSON.stringify(detector.snapshot())).toBe(before)
+  })
+
+  it.each([null, 42, 'x', {}, { version: 2 }, { version: 1, count: -1 }])(
+    'refuses a bad checkpoint %j',
+    (bad) => {
+      expect(() => createSeriesDetector().restore(bad)).toThrow(PulseError)
+    },
+  )
+})

@@ -1,0 +1,183 @@
+import { probit } from 'simple-statistics'
+import { addDecayed, type DecayedMean, decayFactor } from './decayed-mean.ts'
+import { dispersionOf, learnDispersion, testCount } from './dispersion.ts'
+import { initialState, parseState, type SeriesState } from './series-state.ts'
+
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+
+/** What the detector says about one bucket. */
+export interface AnomalyScore {
+  /** Anomaly score in [0, 1], monotone in the evidence (0.5 at p = 1e-6); 0 during warm-up and suppression. */
+  readonly score: number
+  /** Expected value of this bucket from the history before it. */
+  readonly expected: number
+  /** Alarm band: values above it have a tail probability below `alarmPValue`. */
+  readonly upper: number
+  /** One-sided upper-tail probability of a value at least this high (1 during warm-up). */
+  readonly pValue: number
+}
+
+export interface SeriesDetectorOptions {
+  /** Half-life of the deseasonalised level: how fast a new normal is learned. Default 6 h. */
+  readonly levelHalfLifeMs?: number
+  /** Half-life of the hour-of-day profile. Default 7 days. */
+  readonly dailyHalfLifeMs?: number
+  /** Half-life of the day-of-week profile. Default 28 days. */
+  readonly weeklyHalfLifeMs?: number
+  /** Half-life of the overdispersion estimate. Default 3 days. */
+  readonly dispersionHalfLifeMs?: number
+  /** Half-life of the short-term scale that catches sustained rises no single bucket shows. Default 1 h. */
+  readonly recentHalfLifeMs?: number
+  /** No score until this much history has been seen… Default 2 days (two daily cycles). */
+  readonly warmupMs?: number
+  /** …and at least this many updates. Default 24. */
+  readonly warmupPoints?: number
+  /** Tail probability that counts as an alarm (the `upper` band, post-alarm suppression). Default 1e-6. */
+  readonly alarmPValue?: number
+  /** After an alarm, evidence within this time scores 0 (one alert per episode)… Default 1 day. */
+  readonly refractoryMs?: number
+  /** …unless its −log10 p is this many times the alarm's (a much larger event). Default 3. */
+  readonly realertFactor?: number
+  /** Offset of local time from UTC, for the hour-of-day and day-of-week profiles. Default 0. */
+  readonly utcOffsetMinutes?: number
+}
+
+export interface SeriesDetector {
+  /** Scores the bucket at `timestampMs` from earlier buckets only, then learns from it. */
+  update(timestampMs: number, value: number): AnomalyScore
+  /** A JSON-safe copy of the state, for checkpoints. */
+  snapshot(): unknown
+  /** Replaces the state with a snapshot; throws INPUT_INVALID if it is not one. */
+  restore(snapshot: unknown): void
+}
+
+/** Values beyond this many standard deviations are clipped before they are learned (robust updates). */
+const WINSOR_SD = 3
+/** −log10 p at which the score is 0.5. */
+const SCORE_HALF = 6
+const NEUTRAL_FLOOR = 1e-9
+/** Pseudo-counts behind every ratio: half a count on one bucket for the level (Jeffreys-like), one count for factors. */
+const LEVEL_PRIOR = 0.5
+const FACTOR_PRIOR = 1
+
+/** A seasonal factor as a ratio estimator Σx / Σexpected, shrunk towards 1 by one pseudo-count. */
+function clip(x: number, center: number, halfWidth: number): number {
+  return Math.min(Math.max(x, center - halfWidth), center + halfWidth)
+}
+
+function ratioOf(m: DecayedMean): number {
+  return (m.sum + FACTOR_PRIOR) / (m.weight + FACTOR_PRIOR)
+}
+
+export function createSeriesDetector(options: SeriesDetectorOptions = {}): SeriesDetector {
+  const o = {
+    levelHalfLifeMs: options.levelHalfLifeMs ?? 6 * HOUR,
+    dailyHalfLifeMs: options.dailyHalfLifeMs ?? 7 * DAY,
+    weeklyHalfLifeMs: options.weeklyHalfLifeMs ?? 28 * DAY,
+    dispersionHalfLifeMs: options.dispersionHalfLifeMs ?? 3 * DAY,
+    recentHalfLifeMs: options.recentHalfLifeMs ?? HOUR,
+    warmupMs: options.warmupMs ?? 2 * DAY,
+    warmupPoints: options.warmupPoints ?? 24,
+    alarmPValue: options.alarmPValue ?? 1e-6,
+    refractoryMs: options.refractoryMs ?? DAY,
+    realertFactor: options.realertFactor ?? 3,
+    offsetMs: (options.utcOffsetMinutes ?? 0) * 60_000,
+  }
+  const alarmZ = probit(1 - o.alarmPValue)
+  let s: SeriesState = initialState()
+
+  const update = (t: number, x: number): AnomalyScore => {
+    if (!Number.isFinite(t) || !Number.isFinite(x) || x < 0 || (s.lastMs !== null && t < s.lastMs)) {
+      return { score: 0, expected: Number.NaN, upper: Number.NaN, pValue: 1 }
+    }
+    const local = t + o.offsetMs
+    const dayIndex = Math.floor(local / DAY)
+    const hour = Math.floor((local - dayIndex * DAY) / HOUR)
+    const weekday = (((dayIndex + 4) % 7) + 7) % 7 // 1970-01-01 was a Thursday
+    const hourly = s.hourly[hour]
+    const weekly = s.weekly[weekday]
+    if (!hourly || !weekly) throw new Error('unreachable: slot index out of range')
+
+    const hourFactor = ratioOf(hourly)
+    const days = s.weeklyDays[weekday] ?? 0
+    const weekFactor = 1 + (days / (days + 1)) * (ratioOf(weekly) - 1)
+    const season = hourFactor * weekFactor
+    const level = s.level.weight > 0 ? (s.level.sum + LEVEL_PRIOR) / (s.level.weight + LEVEL_PRIOR) : x
+    const expected = Math.max(level * season, NEUTRAL_FLOOR)
+    const pointDispersion = dispersionOf(s.excessVariance, s.squaredMean)
+    const point = testCount(x, expected, pointDispersion)
+    const upper = expected + alarmZ * point.sd
+
+    // Short-term scale: decayed sums of the last ~hour, rescaled by (1 + d) so that a Poisson
+    // series keeps variance = mean, then tested with the same negative-binomial model.
+    const elapsed = s.lastMs === null ? 0 : t - s.lastMs
+    const d = decayFactor(elapsed, o.recentHalfLifeMs)
+    const recentSum = s.recentSum * d + x
+    const recentExpected = s.recentExpected * d + expected
+    const recentDispersion = dispersionOf(s.recentExcessVariance, s.recentSquaredMean)
+    const recent = testCount(recentSum * (1 + d), recentExpected * (1 + d), recentDispersion)
+
+    const warm = s.firstMs !== null && t - s.firstMs >= o.warmupMs && s.count >= o.warmupPoints
+    let pValue = 1
+    let score = 0
+    if (warm) {
+      // Two looks at the same bucket: Bonferroni over the two scales.
+      pValue = Math.min(1, 2 * Math.min(point.pValue, recent.pValue))
+      const strength = -Math.log10(Math.max(pValue, 1e-300))
+      score = strength / (strength + SCORE_HALF)
+      const suppressed =
+        s.alarmMs !== null && t - s.alarmMs < o.refractoryMs && strength <= s.alarmStrength * o.realertFactor
+      if (suppressed) score = 0
+      else if (pValue <= o.alarmPValue) {
+        s.alarmMs = t
+        s.alarmStrength = strength
+      }
+    }
+
+    // Learn from the bucket, clipped to the band so one spike cannot drag the baseline with it.
+    const learned = warm ? clip(x, expected, WINSOR_SD * point.sd) : x
+    // Start-up in phases so level and profile are not confounded: the first half of the warm-up
+    // learns a plain mean level; the second learns the hour-of-day profile against it; then all adapt.
+    const age = s.firstMs === null ? 0 : t - s.firstMs
+    if (age < o.warmupMs / 2) addDecayed(s.level, learned, 1, 1)
+    else {
+      if (warm) addDecayed(s.level, learned, decayFactor(elapsed, o.levelHalfLifeMs), season)
+      const lastHour = s.hourlyLastMs[hour] ?? t
+      addDecayed(hourly, learned, decayFactor(t - lastHour, o.dailyHalfLifeMs), level * weekFactor)
+      s.hourlyLastMs[hour] = t
+    }
+    if (warm) {
+      const lastWeekly = s.weeklyLastMs[weekday] ?? t
+      addDecayed(weekly, learned, decayFactor(t - lastWeekly, o.weeklyHalfLifeMs), level * hourFactor)
+      s.weeklyLastMs[weekday] = t
+      const lastDay = s.weeklyLastDay[weekday]
+      if (lastDay !== dayIndex) {
+        const since = lastDay === null || lastDay === undefined ? 0 : (dayIndex - lastDay) * DAY
+        s.weeklyDays[weekday] = days * decayFactor(since, o.weeklyHalfLifeMs) + 1
+        s.weeklyLastDay[weekday] = dayIndex
+      }
+    }
+    // Dispersion is learned once the daily profile has seen a cycle, on clipped values.
+    if (s.firstMs !== null && t - s.firstMs >= o.warmupMs / 2) {
+      const dd = decayFactor(elapsed, o.dispersionHalfLifeMs)
+      learnDispersion(s.excessVariance, s.squaredMean, learned, expected, dd)
+      const y = clip(recent.mean === 0 ? 0 : recentSum * (1 + d), recent.mean, WINSOR_SD * recent.sd)
+      learnDispersion(s.recentExcessVariance, s.recentSquaredMean, y, recent.mean, dd)
+    }
+    s.recentSum = recentSum
+    s.recentExpected = recentExpected
+    s.count++
+    s.firstMs ??= t
+    s.lastMs = t
+    return { score, expected, upper, pValue }
+  }
+
+  return {
+    update,
+    snapshot: () => structuredClone(s),
+    restore: (snapshot) => {
+      s = parseState(snapshot)
+    },
+  }
+}

@@ -1,0 +1,111 @@
+import { PulseError } from '@pulse/core'
+import { type DecayedMean, emptyMean } from './decayed-mean.ts'
+
+/**
+ * Everything a series detector remembers: a few dozen numbers whatever the series length, so a key
+ * costs bounded memory and its checkpoint is a small JSON object.
+ */
+export interface SeriesState {
+  version: 1
+  /** Updates seen (scored or not). */
+  count: number
+  firstMs: number | null
+  lastMs: number | null
+  /** Deseasonalised level. */
+  level: DecayedMean
+  /** Hour-of-day factors relative to the level, and when each slot was last updated. */
+  hourly: DecayedMean[]
+  hourlyLastMs: (number | null)[]
+  /** Day-of-week factors relative to level × hour-of-day, and how many distinct days fed each. */
+  weekly: DecayedMean[]
+  weeklyLastMs: (number | null)[]
+  weeklyDays: number[]
+  weeklyLastDay: (number | null)[]
+  /** Dispersion α of Var = μ + αμ², estimated as Σ((x−μ)² − μ) / Σμ² with decayed sums. */
+  excessVariance: DecayedMean
+  squaredMean: DecayedMean
+  /** Short-term scale: decayed sums of recent values and of their expectations, and its own dispersion. */
+  recentSum: number
+  recentExpected: number
+  recentExcessVariance: DecayedMean
+  recentSquaredMean: DecayedMean
+  /** Time and strength (−log10 p) of the last alarm, for post-alarm suppression. */
+  alarmMs: number | null
+  alarmStrength: number
+}
+
+export function initialState(): SeriesState {
+  return {
+    version: 1,
+    count: 0,
+    firstMs: null,
+    lastMs: null,
+    level: emptyMean(),
+    hourly: Array.from({ length: 24 }, emptyMean),
+    hourlyLastMs: Array.from({ length: 24 }, () => null),
+    weekly: Array.from({ length: 7 }, emptyMean),
+    weeklyLastMs: Array.from({ length: 7 }, () => null),
+    weeklyDays: Array.from({ length: 7 }, () => 0),
+    weeklyLastDay: Array.from({ length: 7 }, () => null),
+    excessVariance: emptyMean(),
+    squaredMean: emptyMean(),
+    recentSum: 0,
+    recentExpected: 0,
+    recentExcessVariance: emptyMean(),
+    recentSquaredMean: emptyMean(),
+    alarmMs: null,
+    alarmStrength: 0,
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+function isFiniteNumber(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v)
+}
+
+function isNullableNumber(v: unknown): v is number | null {
+  return v === null || isFiniteNumber(v)
+}
+
+function isMean(v: unknown): v is DecayedMean {
+  return isRecord(v) && isFiniteNumber(v.sum) && isFiniteNumber(v.weight) && v.weight >= 0
+}
+
+function isArrayOf<T>(v: unknown, length: number, item: (x: unknown) => x is T): v is T[] {
+  return Array.isArray(v) && v.length === length && v.every(item)
+}
+
+/** Checks a checkpoint read back from storage; throws INPUT_INVALID naming the first bad field. */
+export function parseState(raw: unknown): SeriesState {
+  const bad = (field: string): never => {
+    throw new PulseError('INPUT_INVALID', `series detector snapshot: bad ${field}`)
+  }
+  if (!isRecord(raw)) return bad('snapshot (not an object)')
+  if (raw.version !== 1) return bad('version')
+  const checks: [string, boolean][] = [
+    ['count', isFiniteNumber(raw.count) && raw.count >= 0],
+    ['firstMs', isNullableNumber(raw.firstMs)],
+    ['lastMs', isNullableNumber(raw.lastMs)],
+    ['level', isMean(raw.level)],
+    ['hourly', isArrayOf(raw.hourly, 24, isMean)],
+    ['hourlyLastMs', isArrayOf(raw.hourlyLastMs, 24, isNullableNumber)],
+    ['weekly', isArrayOf(raw.weekly, 7, isMean)],
+    ['weeklyLastMs', isArrayOf(raw.weeklyLastMs, 7, isNullableNumber)],
+    ['weeklyDays', isArrayOf(raw.weeklyDays, 7, isFiniteNumber)],
+    ['weeklyLastDay', isArrayOf(raw.weeklyLastDay, 7, isNullableNumber)],
+    ['excessVariance', isMean(raw.excessVariance)],
+    ['squaredMean', isMean(raw.squaredMean)],
+    ['recentSum', isFiniteNumber(raw.recentSum)],
+    ['recentExpected', isFiniteNumber(raw.recentExpected)],
+    ['recentExcessVariance', isMean(raw.recentExcessVariance)],
+    ['recentSquaredMean', isMean(raw.recentSquaredMean)],
+    ['alarmMs', isNullableNumber(raw.alarmMs)],
+    ['alarmStrength', isFiniteNumber(raw.alarmStrength)],
+  ]
+  for (const [field, ok] of checks) if (!ok) bad(field)
+  // Every field was checked above; a structural copy detaches the state from the caller's object.
+  return structuredClone(raw) as unknown as SeriesState
+}

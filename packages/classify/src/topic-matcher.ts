@@ -1,0 +1,150 @@
+import type { TopicRule } from '@pulse/core'
+import { type Analyzer, foldTag, sharedAnalyzer, termStems } from './text.ts'
+
+export interface TopicInput {
+  readonly text: string
+  /** Hashtags from the connector, with or without `#`. */
+  readonly hashtags: readonly string[]
+  /** @handles the post mentions, with or without `@`. */
+  readonly mentions: readonly string[]
+}
+
+export interface TopicMatcher {
+  /** Ids of the rules the post matches, in rule order. */
+  match(input: TopicInput): string[]
+}
+
+interface Term {
+  readonly first: string
+  readonly rest: readonly string[]
+}
+
+interface CompiledRule {
+  readonly id: string
+  readonly all: readonly number[]
+  readonly any: readonly number[]
+  readonly not: readonly number[]
+}
+
+/**
+ * Compiles topic rules into indexes keyed by stemmed token, hashtag and handle, so a post only
+ * evaluates the rules one of its tokens can satisfy; cost grows with the post, not the rule count.
+ *
+ * A rule matches when none of its `not` terms occur and either (a) it has `all`/`any` terms,
+ * every `all` term occurs and, if `any` is given, one `any` term occurs; or (b) one of its
+ * `hashtags` is on the post or one of its `handles` is mentioned. Terms are case-folded,
+ * accent-stripped and Porter-stemmed ("Fevers" matches "fever"); a multi-word term is a phrase
+ * matched on consecutive words within a sentence. Hashtag bodies count as words ("#measles"
+ * matches the term "measles"); a rule's `hashtags` match whole tags only.
+ */
+export function createTopicMatcher(
+  rules: readonly TopicRule[],
+  options: { analyzer?: Analyzer } = {},
+): TopicMatcher {
+  const analyze = options.analyzer ?? sharedAnalyzer()
+  const terms: Term[] = []
+  const termIds = new Map<string, number>()
+  const byFirst = new Map<string, number[]>()
+  const termRules: number[][] = []
+  const tagRules = new Map<string, number[]>()
+  const handleRules = new Map<string, number[]>()
+  const compiled: CompiledRule[] = []
+
+  const push = <K>(map: Map<K, number[]>, key: K, value: number): void => {
+    const list = map.get(key)
+    if (list === undefined) map.set(key, [value])
+    else if (list[list.length - 1] !== value) list.push(value)
+  }
+  const termId = (text: string): number | undefined => {
+    const stems = termStems(analyze, text)
+    const [first, ...rest] = stems
+    if (first === undefined) return undefined
+    const key = stems.join(' ')
+    let id = termIds.get(key)
+    if (id === undefined) {
+      id = terms.length
+      terms.push({ first, rest })
+      termRules.push([])
+      termIds.set(key, id)
+      push(byFirst, first, id)
+    }
+    return id
+  }
+  const ids = (list: readonly string[]): number[] =>
+    list.map(termId).filter((id): id is number => id !== undefined)
+
+  rules.forEach((rule, r) => {
+    const c: CompiledRule = { id: rule.id, all: ids(rule.all), any: ids(rule.any), not: ids(rule.not) }
+    compiled.push(c)
+    for (const t of [...c.all, ...c.any]) {
+      const list = termRules[t] as number[]
+      if (list[list.length - 1] !== r) list.push(r)
+    }
+    for (const h of rule.hashtags) push(tagRules, foldTag(h), r)
+    for (const h of rule.handles) push(handleRules, foldTag(h), r)
+  })
+
+  // Per-call scratch, stamped with a generation number instead of cleared.
+  const termSeen = new Uint32Array(terms.length)
+  const ruleSeen = new Uint32Array(compiled.length)
+  let gen = 0
+
+  return {
+    match(input) {
+      gen = gen === 0xffffffff ? 1 : gen + 1
+      if (gen === 1) {
+        termSeen.fill(0)
+        ruleSeen.fill(0)
+      }
+      const a = analyze(input.text)
+      const candidates: number[] = []
+      const hit = (r: number): void => {
+        if (ruleSeen[r] !== gen) {
+          ruleSeen[r] = gen
+          candidates.push(r)
+        }
+      }
+      const direct = new Set<number>()
+      const scanStems = (stems: readonly string[]): void => {
+        for (let i = 0; i < stems.length; i++) {
+          const list = byFirst.get(stems[i] as string)
+          if (list === undefined) continue
+          for (const t of list) {
+            if (termSeen[t] === gen) continue
+            const rest = (terms[t] as Term).rest
+            let ok = true
+            for (let k = 0; k < rest.length && ok; k++) ok = stems[i + 1 + k] === rest[k]
+            if (!ok) continue
+            termSeen[t] = gen
+            for (const r of termRules[t] as number[]) hit(r)
+          }
+        }
+      }
+      scanStems(a.stems)
+      const tags = new Set(a.hashtags)
+      for (const h of input.hashtags) {
+        const tag = foldTag(h)
+        if (tags.has(tag)) continue
+        tags.add(tag)
+        scanStems([analyze.stem(tag)])
+      }
+      for (const tag of tags) for (const r of tagRules.get(tag) ?? []) direct.add(r)
+      for (const h of [...a.handles, ...input.mentions.map(foldTag)]) {
+        for (const r of handleRules.get(h) ?? []) direct.add(r)
+      }
+      for (const r of direct) hit(r)
+
+      const out: number[] = []
+      for (const r of candidates) {
+        const rule = compiled[r] as CompiledRule
+        if (rule.not.some((t) => termSeen[t] === gen)) continue
+        const termsOk =
+          rule.all.length + rule.any.length > 0 &&
+          rule.all.every((t) => termSeen[t] === gen) &&
+          (rule.any.length === 0 || rule.any.some((t) => termSeen[t] === gen))
+        if (termsOk || direct.has(r)) out.push(r)
+      }
+      return out.sort((x, y) => x - y).map((r) => (compiled[r] as CompiledRule).id)
+    },
+  }
+}

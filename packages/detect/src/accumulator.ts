@@ -1,0 +1,120 @@
+import { stableHash } from '@pulse/core'
+
+/** What one bucket of one key collected: enough for scoring and for the signal's evidence. */
+export interface Bucket {
+  count: number
+  negative: number
+  scored: number
+  engagement: number
+  reach: number
+  firstSeen: number
+  readonly authors: Set<string>
+  readonly ids: Set<string>
+  readonly sources: Map<string, number>
+  readonly terms: Map<string, number>
+  readonly texts: Map<string, number>
+  readonly samples: Array<{ id: string; text: string; weight: number }>
+}
+
+const MAX_SET = 5_000
+const MAX_TERMS = 300
+const MAX_SAMPLES = 3
+
+export function newBucket(): Bucket {
+  return {
+    count: 0,
+    negative: 0,
+    scored: 0,
+    engagement: 0,
+    reach: 0,
+    firstSeen: Number.POSITIVE_INFINITY,
+    authors: new Set(),
+    ids: new Set(),
+    sources: new Map(),
+    terms: new Map(),
+    texts: new Map(),
+    samples: [],
+  }
+}
+
+export interface BucketInput {
+  readonly id: string
+  readonly authorId: string
+  readonly source: string
+  readonly text: string
+  readonly createdAtMs: number
+  readonly negative: boolean | null
+  readonly engagement: number
+  readonly followers: number
+  readonly terms: readonly string[]
+}
+
+const bump = (m: Map<string, number>, k: string, cap: number): void => {
+  const v = m.get(k)
+  if (v !== undefined) m.set(k, v + 1)
+  else if (m.size < cap) m.set(k, 1)
+}
+
+/** Adds one mention to a bucket. Sets and maps are capped, so a bucket's memory is bounded. */
+export function addToBucket(b: Bucket, m: BucketInput): void {
+  b.count++
+  if (m.negative !== null) {
+    b.scored++
+    if (m.negative) b.negative++
+  }
+  b.engagement += m.engagement
+  b.reach += m.followers
+  if (m.createdAtMs < b.firstSeen) b.firstSeen = m.createdAtMs
+  if (b.authors.size < MAX_SET) b.authors.add(m.authorId)
+  if (b.ids.size < MAX_SET) b.ids.add(m.id)
+  bump(b.sources, m.source, 64)
+  for (const t of m.terms) bump(b.terms, t, MAX_TERMS)
+  // Near-duplicate collapse: the same text once normalised (case, spacing, links, handles).
+  const norm = m.text
+    .toLowerCase()
+    .replace(/https?:\/\/\S+|@\w+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+  bump(b.texts, stableHash(norm), MAX_SET)
+  const weight = m.engagement + Math.log10(1 + m.followers)
+  if (b.samples.length < MAX_SAMPLES) b.samples.push({ id: m.id, text: m.text, weight })
+  else {
+    let low = 0
+    for (let i = 1; i < b.samples.length; i++)
+      if ((b.samples[i]?.weight ?? 0) < (b.samples[low]?.weight ?? 0)) low = i
+    if (weight > (b.samples[low]?.weight ?? 0)) b.samples[low] = { id: m.id, text: m.text, weight }
+  }
+}
+
+/** Merges `from` into `into` (used when a late bucket folds into the next open one). */
+export function mergeBucket(into: Bucket, from: Bucket): void {
+  into.count += from.count
+  into.negative += from.negative
+  into.scored += from.scored
+  into.engagement += from.engagement
+  into.reach += from.reach
+  into.firstSeen = Math.min(into.firstSeen, from.firstSeen)
+  for (const a of from.authors) if (into.authors.size < MAX_SET) into.authors.add(a)
+  for (const i of from.ids) if (into.ids.size < MAX_SET) into.ids.add(i)
+  for (const [k, v] of from.sources) into.sources.set(k, (into.sources.get(k) ?? 0) + v)
+  for (const [k, v] of from.terms) into.terms.set(k, (into.terms.get(k) ?? 0) + v)
+  for (const [k, v] of from.texts) into.texts.set(k, (into.texts.get(k) ?? 0) + v)
+  for (const s of from.samples) if (into.samples.length < MAX_SAMPLES) into.samples.push(s)
+}
+
+export const topOf = (m: ReadonlyMap<string, number>, n: number): Array<{ value: string; count: number }> =>
+  [...m]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, n)
+    .map(([value, count]) => ({ value, count }))
+
+/**
+ * 0 = organic, 1 = looks amplified: few distinct texts for many posts (copy-paste or reposts),
+ * or few authors posting many times (bot-like rates).
+ */
+export function amplificationOf(b: Bucket): number {
+  if (b.count <= 1) return 0
+  const duplicateShare = 1 - b.texts.size / b.count
+  const authorConcentration = 1 - b.authors.size / b.count
+  return Math.min(1, Math.max(0, 0.6 * duplicateShare + 0.4 * authorConcentration))
+}

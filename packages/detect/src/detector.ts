@@ -1,0 +1,295 @@
+import {
+  createSeriesDetector,
+  familyWiseThreshold,
+  type SeriesDetector,
+  type SeriesDetectorOptions,
+} from '@pulse/anomaly'
+import {
+  type EnrichedMention,
+  SEVERITY_RANK,
+  type Severity,
+  type Signal,
+  stableHash,
+  type Watchlist,
+} from '@pulse/core'
+import { addToBucket, type Bucket, newBucket } from './accumulator.ts'
+import { type SeriesKey, seriesKeysOf } from './keys.ts'
+import { severityOf } from './severity.ts'
+import { buildSignal, evidenceOf, type SeriesPoint, titleOf } from './signal-builder.ts'
+import { isSuppressed } from './suppression.ts'
+
+export interface DetectorOptions {
+  readonly watchlist: Watchlist
+  /** Bucket width. Default 5 minutes. */
+  readonly bucketMs?: number
+  /** How long to wait for late events before a bucket closes (event time). Default 2 minutes. */
+  readonly latenessMs?: number
+  /** Expected false alarms per simulated day across all keys (family-wise, Bonferroni). Default 0.5. */
+  readonly falseAlarmsPerDay?: number
+  /** A spike needs at least this many posts and distinct authors. Defaults 5 and 3. */
+  readonly minCount?: number
+  readonly minAuthors?: number
+  /** Buckets back inside the band before a signal resolves (hysteresis). Default 3. */
+  readonly calmBuckets?: number
+  /** Buckets of series kept as evidence. Default 36 (3 h at 5 min). */
+  readonly historyBuckets?: number
+  /** Keys with no data for this long are forgotten (unless a signal is open). Default 3 days. */
+  readonly idleExpiryMs?: number
+  readonly maxKeys?: number
+  readonly series?: SeriesDetectorOptions
+  /** Human label for a key value (claim text, topic label). */
+  readonly labelOf?: (dimension: string, value: string) => string
+}
+
+interface Episode {
+  readonly id: string
+  readonly openedAt: number
+  readonly firstSeen: number
+  revision: number
+  severity: Severity
+  lastObserved: number
+  calm: number
+  lastIds: Set<string>
+}
+
+interface KeyState {
+  readonly sk: SeriesKey
+  readonly detector: SeriesDetector
+  readonly buckets: Map<number, Bucket>
+  readonly history: SeriesPoint[]
+  lastSeen: number
+  episode: Episode | null
+}
+
+export interface Detector {
+  /** Adds mentions (any order within the lateness bound) and returns the signal changes they caused. */
+  ingest(mentions: readonly EnrichedMention[]): Signal[]
+  /** Closes every open bucket (end of a replay) and returns the resulting signal changes. */
+  flush(): Signal[]
+  /**
+   * Live mode: closes buckets by the wall clock when no new events arrive, so a quiet stream still
+   * gets its signals on time. Ignored while the stream's event time is far from `nowMs` (replays).
+   */
+  tick(nowMs: number): Signal[]
+  readonly stats: { keys: number; buckets: number; openSignals: number; watermark: number }
+}
+
+const MINUTE = 60_000
+const DAY = 86_400_000
+
+/**
+ * Keyed, event-time anomaly detection. Each key (topic, hashtag, claim, brand sentiment, questions
+ * to the org, self-disclosures) keeps a causal seasonal count model; when a bucket closes, keys whose
+ * tail probability passes the family-wise threshold open a signal. Signals escalate while the key
+ * stays above its band and resolve after `calmBuckets` calm buckets; a key that fires together with
+ * an open signal on mostly the same posts is folded into it, so one event is one signal.
+ */
+export function createDetector(options: DetectorOptions): Detector {
+  const B = options.bucketMs ?? 5 * MINUTE
+  const lateness = options.latenessMs ?? 2 * MINUTE
+  const alphaBucket = (options.falseAlarmsPerDay ?? 0.5) / (DAY / B)
+  const minCount = options.minCount ?? 5
+  const minAuthors = options.minAuthors ?? 3
+  const calmBuckets = options.calmBuckets ?? 3
+  const historyBuckets = options.historyBuckets ?? 36
+  const idleExpiry = options.idleExpiryMs ?? 3 * DAY
+  const maxKeys = options.maxKeys ?? 20_000
+  const wl = options.watchlist
+  const orgName = wl.organization.name
+  const keyOptions = {
+    brandTopic: 'brand',
+    orgHandles: new Set(wl.organization.handles.map((h) => h.replace(/^@/, '').toLowerCase())),
+  }
+  const label = (sk: SeriesKey): string =>
+    sk.kind === 'sentiment_shift' || sk.kind === 'information_void' || sk.kind === 'phi_exposure'
+      ? orgName
+      : (options.labelOf?.(sk.key.dimension, sk.key.value) ?? sk.key.value)
+
+  const keys = new Map<string, KeyState>()
+  let next: number | undefined
+  let maxEvent = Number.NEGATIVE_INFINITY
+  let buckets = 0
+
+  const stateOf = (sk: SeriesKey): KeyState => {
+    let s = keys.get(sk.id)
+    if (!s) {
+      s = {
+        sk,
+        detector: createSeriesDetector(options.series),
+        buckets: new Map(),
+        history: [],
+        lastSeen: 0,
+        episode: null,
+      }
+      keys.set(sk.id, s)
+    }
+    return s
+  }
+
+  const emit = (
+    s: KeyState,
+    e: Episode,
+    state: Signal['state'],
+    b: Bucket,
+    point: SeriesPoint,
+    pValue: number,
+  ): Signal => {
+    const value = point.observed
+    const evidence = evidenceOf(b, value, point.expected, s.history, e.firstSeen)
+    return buildSignal({
+      id: e.id,
+      revision: e.revision,
+      kind: s.sk.kind,
+      key: s.sk.key,
+      state,
+      severity: e.severity,
+      score: Math.min(1, Math.max(0, 1 - pValue)),
+      title: titleOf(s.sk.kind, s.sk.key, label(s.sk)),
+      bucketStart: new Date(point.t).toISOString(),
+      bucketSeconds: B / 1000,
+      openedAt: new Date(e.openedAt).toISOString(),
+      updatedAt: new Date(point.t + B).toISOString(),
+      evidence,
+      bucketMinutes: B / MINUTE,
+    })
+  }
+
+  const overlaps = (a: Set<string>, b: Set<string>): boolean => {
+    if (a.size === 0) return false
+    let shared = 0
+    for (const id of a) if (b.has(id)) shared++
+    return shared / a.size >= 0.5
+  }
+
+  const closeBucket = (start: number): Signal[] => {
+    buckets++
+    const out: Signal[] = []
+    const threshold = familyWiseThreshold(alphaBucket, Math.max(1, keys.size))
+    const rows: Array<{ s: KeyState; b: Bucket; point: SeriesPoint; pValue: number }> = []
+    for (const s of keys.values()) {
+      const b = s.buckets.get(start) ?? newBucket()
+      s.buckets.delete(start)
+      const value = s.sk.measure === 'negative' ? b.negative : b.count
+      const r = s.detector.update(start, value)
+      const point = { t: start, observed: value, expected: r.expected, upper: r.upper }
+      s.history.push(point)
+      if (s.history.length > historyBuckets) s.history.shift()
+      rows.push({ s, b, point, pValue: r.pValue })
+    }
+    rows.sort((x, y) => x.s.sk.priority - y.s.sk.priority)
+    const active: Episode[] = [...keys.values()].flatMap((k) => (k.episode ? [k.episode] : []))
+    for (const { s, b, point, pValue } of rows) {
+      const elevated = Number.isFinite(point.upper) && point.observed > point.upper
+      const e = s.episode
+      const severity = severityOf({
+        kind: s.sk.kind,
+        pValue,
+        observed: point.observed,
+        expected: point.expected,
+        uniqueAuthors: b.authors.size,
+        reach: b.reach,
+        negativeShare: b.scored > 0 ? b.negative / b.scored : null,
+      })
+      if (e) {
+        if (elevated || (s.sk.kind === 'phi_exposure' && point.observed > 0)) {
+          e.calm = 0
+          e.lastIds = b.ids
+          if (SEVERITY_RANK[severity] > SEVERITY_RANK[e.severity] || point.observed >= 1.5 * e.lastObserved) {
+            e.revision++
+            e.severity = SEVERITY_RANK[severity] > SEVERITY_RANK[e.severity] ? severity : e.severity
+            e.lastObserved = point.observed
+            out.push(emit(s, e, 'escalating', b, point, pValue))
+          }
+        } else if (++e.calm >= calmBuckets) {
+          e.revision++
+          out.push(emit(s, e, 'resolved', b, point, pValue))
+          s.episode = null
+        }
+        continue
+      }
+      const significant =
+        s.sk.kind === 'phi_exposure'
+          ? point.observed >= 1
+          : pValue <= threshold && point.observed >= minCount && b.authors.size >= minAuthors
+      if (!significant || isSuppressed(wl.suppressions, s.sk.key, start)) continue
+      // Same posts already explained by an open signal: fold in rather than alert twice.
+      if (s.sk.kind !== 'phi_exposure' && active.some((a) => overlaps(b.ids, a.lastIds))) continue
+      const episode: Episode = {
+        id: `sig_${stableHash(s.sk.id, String(start)).slice(0, 20)}`,
+        openedAt: start,
+        firstSeen: b.firstSeen,
+        revision: 1,
+        severity,
+        lastObserved: point.observed,
+        calm: 0,
+        lastIds: b.ids,
+      }
+      s.episode = episode
+      active.push(episode)
+      out.push(emit(s, episode, 'opened', b, point, pValue))
+    }
+    for (const [id, s] of keys) {
+      if (!s.episode && s.buckets.size === 0 && s.lastSeen < start - idleExpiry) keys.delete(id)
+    }
+    if (keys.size > maxKeys) {
+      const idle = [...keys].filter(([, s]) => !s.episode).sort((a, b) => a[1].lastSeen - b[1].lastSeen)
+      for (const [id] of idle.slice(0, keys.size - maxKeys)) keys.delete(id)
+    }
+    return out
+  }
+
+  const advance = (until: number): Signal[] => {
+    const out: Signal[] = []
+    while (next !== undefined && next + B <= until) {
+      out.push(...closeBucket(next))
+      next += B
+    }
+    return out
+  }
+
+  return {
+    ingest(mentions) {
+      for (const m of mentions) {
+        const t = Date.parse(m.createdAt)
+        if (!Number.isFinite(t)) continue
+        next ??= Math.floor(t / B) * B
+        const start = Math.max(Math.floor(t / B) * B, next)
+        if (t > maxEvent) maxEvent = t
+        const input = {
+          id: m.id,
+          authorId: m.author.id,
+          source: m.source,
+          text: m.text,
+          createdAtMs: t,
+          negative: m.sentiment ? m.sentiment.label === 'negative' : null,
+          engagement: m.engagement.likes + m.engagement.reposts + m.engagement.replies + m.engagement.quotes,
+          followers: m.author.followers ?? 0,
+          terms: m.terms,
+        }
+        for (const sk of seriesKeysOf(m, keyOptions)) {
+          const s = stateOf(sk)
+          s.lastSeen = Math.max(s.lastSeen, t)
+          let b = s.buckets.get(start)
+          if (!b) {
+            b = newBucket()
+            s.buckets.set(start, b)
+          }
+          addToBucket(b, input)
+        }
+      }
+      return advance(maxEvent - lateness)
+    },
+    flush() {
+      return Number.isFinite(maxEvent) ? advance(Math.floor(maxEvent / B) * B + B) : []
+    },
+    tick(nowMs) {
+      if (!Number.isFinite(maxEvent) || Math.abs(nowMs - maxEvent) > 3_600_000) return []
+      return advance(nowMs - lateness)
+    },
+    get stats() {
+      let open = 0
+      for (const s of keys.values()) if (s.episode) open++
+      return { keys: keys.size, buckets, openSignals: open, watermark: maxEvent - lateness }
+    },
+  }
+}

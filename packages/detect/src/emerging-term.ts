@@ -1,0 +1,125 @@
+/**
+ * What the emerging-term detector keeps per tracked term: per-bucket counts for the test window
+ * (until they move into the background sketch), which authors already counted, recent mention ids
+ * and the open episode. Every collection is capped, so a term's memory is bounded.
+ */
+
+/** One event-time bucket of one term. */
+export interface TermSlot {
+  readonly idx: number
+  /** Independent voices: posts from an author new to the term with a text not seen before, bot-discounted. */
+  effective: number
+  /** Every post, duplicates and repeat authors included (for the amplification score). */
+  posts: number
+}
+
+export interface TermEpisode {
+  readonly openedIdx: number
+  calm: number
+  /** Recent mention ids while elevated: a term firing later on mostly the same posts is folded into it. */
+  ids: ReadonlySet<string>
+}
+
+export interface TermState {
+  readonly term: string
+  firstSeenMs: number
+  lastIdx: number
+  /** Ascending by `idx`; only buckets not yet moved into the background. */
+  readonly slots: TermSlot[]
+  /** Author id → last bucket it counted in, for distinct authors inside the window. */
+  readonly authors: Map<string, number>
+  /** Most recent mention ids (oldest first). */
+  readonly ids: string[]
+  episode: TermEpisode | null
+}
+
+export const MAX_IDS = 50
+
+export function newTermState(term: string, createdAtMs: number, idx: number): TermState {
+  return {
+    term,
+    firstSeenMs: createdAtMs,
+    lastIdx: idx,
+    slots: [],
+    authors: new Map(),
+    ids: [],
+    episode: null,
+  }
+}
+
+function slotAt(s: TermState, idx: number): TermSlot {
+  for (let i = s.slots.length - 1; i >= 0; i--) {
+    const slot = s.slots[i]
+    if (slot === undefined || slot.idx < idx) break
+    if (slot.idx === idx) return slot
+  }
+  const slot: TermSlot = { idx, effective: 0, posts: 0 }
+  s.slots.push(slot)
+  if (s.slots.length > 1 && (s.slots[s.slots.length - 2]?.idx ?? 0) > idx)
+    s.slots.sort((a, b) => a.idx - b.idx)
+  return slot
+}
+
+export interface PostForTerm {
+  readonly id: string
+  readonly authorId: string
+  readonly createdAtMs: number
+  readonly idx: number
+  /** Author weight in (0, 1]: below 1 for accounts posting at bot-like rates. */
+  readonly weight: number
+  /** Whether the normalised text was already seen inside the window (a repost or copy-paste). */
+  readonly duplicateText: boolean
+}
+
+/**
+ * Counts one post for a term. It adds an independent voice only when its author has not counted
+ * for this term inside the window and its text is not a duplicate. Returns the effective amount added.
+ */
+export function recordPost(s: TermState, p: PostForTerm, windowBuckets: number, maxAuthors: number): number {
+  const slot = slotAt(s, p.idx)
+  slot.posts++
+  if (p.createdAtMs < s.firstSeenMs) s.firstSeenMs = p.createdAtMs
+  if (p.idx > s.lastIdx) s.lastIdx = p.idx
+  if (s.ids.length >= MAX_IDS) s.ids.shift()
+  s.ids.push(p.id)
+  const last = s.authors.get(p.authorId)
+  const newAuthor = last === undefined || last <= p.idx - windowBuckets
+  if (!newAuthor) return 0
+  if (last === undefined && s.authors.size >= maxAuthors) {
+    for (const [a, i] of s.authors) if (i <= p.idx - windowBuckets) s.authors.delete(a)
+  }
+  // Full of authors all inside the window: count the voice without remembering it (a term this
+  // popular is not new; the background learns the same way, so the two stay consistent).
+  if (last !== undefined || s.authors.size < maxAuthors) s.authors.set(p.authorId, p.idx)
+  if (p.duplicateText) return 0
+  slot.effective += p.weight
+  return p.weight
+}
+
+/** Effective voices and raw posts in buckets (from, to]. */
+export function windowOf(s: TermState, from: number, to: number): { effective: number; posts: number } {
+  let effective = 0
+  let posts = 0
+  for (let i = s.slots.length - 1; i >= 0; i--) {
+    const slot = s.slots[i]
+    if (slot === undefined || slot.idx <= from) break
+    if (slot.idx > to) continue
+    effective += slot.effective
+    posts += slot.posts
+  }
+  return { effective, posts }
+}
+
+/** Distinct authors seen in buckets (from, to] (up to the per-term cap). */
+export function authorsIn(s: TermState, from: number, to: number): number {
+  let n = 0
+  for (const i of s.authors.values()) if (i > from && i <= to) n++
+  return n
+}
+
+/** Removes and returns the slots with `idx <= upTo` (they move into the background). */
+export function drainSlots(s: TermState, upTo: number): TermSlot[] {
+  let n = 0
+  while (n < s.slots.length && (s.slots[n]?.idx ?? Number.POSITIVE_INFINITY) <= upTo) n++
+  return n > 0 ? s.slots.splice(0, n) : []
+}

@@ -1,0 +1,116 @@
+/**
+ * Text helpers for emerging-term detection: which terms are worth tracking, the near-duplicate
+ * signature of a post, and the symptom co-occurrence keys ("fever + rash") a post adds.
+ */
+
+/**
+ * Symptoms whose co-occurrence in one post is tracked as its own term (`fever + rash`), so a new
+ * combination is noticed even when each symptom alone is common.
+ */
+export const DEFAULT_SYMPTOMS: readonly string[] = [
+  // In the form `extractTerms` writes them: lowercase, singular ("blisters" → "blister").
+  ...['fever', 'rash', 'cough', 'vomiting', 'diarrhea', 'headache', 'sore throat', 'chill', 'fatigue'],
+  ...['nausea', 'blister', 'itching', 'itchy', 'swelling', 'seizure', 'stiff neck', 'chest pain', 'bleeding'],
+  ...['jaundice', 'pink eye', 'hives', 'dizziness', 'numbness', 'paralysis', 'confusion'],
+  ...['lesion', 'joint pain', 'body ache', 'muscle ache', 'red eye', 'swollen', 'lump'],
+]
+
+/** Separator of the two symptoms in a co-occurrence term. */
+export const PAIR_SEPARATOR = ' + '
+
+const FILLER = new Set([
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'of',
+  'to',
+  'in',
+  'on',
+  'at',
+  'is',
+  'it',
+  'be',
+  'for',
+  'with',
+  'this',
+  'that',
+  'i',
+  'im',
+  'me',
+  'my',
+  'you',
+  'we',
+  'so',
+  'lol',
+  'rt',
+  'amp',
+  'via',
+])
+
+const NUMERIC = /^#?[\d\s.,:;%$€£/+-]*$/u
+const LETTER = /\p{L}/u
+
+/**
+ * Whether a term is worth testing: not empty, not a number, date, price or time, and not a
+ * filler word (`extractTerms` drops most of these already; hostile or older input may not).
+ */
+export function isTrackableTerm(term: string): boolean {
+  if (term.length < 2 || term.length > 140) return false
+  if (NUMERIC.test(term) || !LETTER.test(term)) return false
+  return !FILLER.has(term)
+}
+
+const URL = /\bhttps?:\/\/\S+|\bwww\.\S+/gu
+const HANDLE = /(^|\s)@[\w.-]+/gu
+const RETWEET = /^\s*rt\b[^:]{0,80}:\s*/u
+const NOT_WORD = /[^\p{L}\p{N}#]+/gu
+
+/**
+ * The near-duplicate signature of a post: lowercased, accents folded, without links, @handles, a
+ * retweet prefix, punctuation and emoji. Reposts and copy-paste texts share a signature; posts
+ * written independently almost never do.
+ */
+export function textSignature(text: string): string {
+  return text
+    .slice(0, 2_000)
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(RETWEET, '')
+    .replace(URL, ' ')
+    .replace(HANDLE, ' ')
+    .replace(NOT_WORD, ' ')
+    .trim()
+}
+
+/**
+ * The co-occurrence terms of a post: each pair of distinct lexicon symptoms it mentions, in
+ * alphabetical order. At most `maxSymptoms` symptoms per post are paired, so the work stays
+ * proportional to the post's terms.
+ */
+export function cooccurrenceTerms(
+  terms: readonly string[],
+  lexicon: ReadonlySet<string>,
+  maxSymptoms = 4,
+): string[] {
+  if (lexicon.size === 0) return []
+  const found: string[] = []
+  for (const t of terms) {
+    if (found.length >= maxSymptoms) break
+    if (lexicon.has(t) && !found.includes(t)) found.push(t)
+  }
+  if (found.length < 2) return []
+  found.sort()
+  const out: string[] = []
+  for (let i = 0; i < found.length; i++) {
+    for (let j = i + 1; j < found.length; j++) {
+      const a = found[i] ?? ''
+      const b = found[j] ?? ''
+      // "sore throat" already says "throat": a phrase and its own word are not a combination.
+      if (!a.includes(b) && !b.includes(a)) out.push(`${a}${PAIR_SEPARATOR}${b}`)
+    }
+  }
+  return out
+}

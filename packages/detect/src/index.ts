@@ -1,0 +1,5 @@
+export { amplificationOf, type Bucket } from './accumulator.ts'
+export { createDetector, type Detector, type DetectorOptions } from './detector.ts'
+export { type SeriesKey, seriesKeysOf } from './keys.ts'
+export { severityOf } from './severity.ts'
+export { isSuppressed } from './suppression.ts'

@@ -1,0 +1,6 @@
+export { parseRuntimeEnv, type RuntimeEnv, runtimeEnvSchema } from './config.ts'
+export type { RunningService, ServiceContext, ServiceFactory, ServiceHealth } from './context.ts'
+export { createLogger, type LoggerOptions, REDACT_PATHS } from './logger.ts'
+export { openBus, openStore, storeTarget } from './open.ts'
+export { fileSecret } from './secrets.ts'
+export { loadWatchlist } from './watchlist.ts'

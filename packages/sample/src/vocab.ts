@@ -1,0 +1,120 @@
+/**
+ * Shared slot fillers for every template. A filler may contain slots itself. Names of people and
+ * places are invented or generic; phone numbers use the reserved 555-01xx range.
+ */
+export const CITIES = [
+  'Columbus',
+  'Westerville',
+  'Dublin',
+  'Grove City',
+  'Hilliard',
+  'Gahanna',
+  'Reynoldsburg',
+  'Worthington',
+]
+export const CITY_WEIGHTS = [40, 10, 10, 8, 8, 8, 8, 8]
+export const REGION = 'OH'
+export const COUNTRY = 'US'
+
+const range = (from: number, to: number): string[] =>
+  Array.from({ length: to - from + 1 }, (_, i) => String(from + i))
+
+export const VOCAB: Readonly<Record<string, readonly string[]>> = {
+  city: CITIES,
+  org: ["St. Mary's", "St. Mary's", "St Mary's", 'St Marys', "Saint Mary's", "St. Mary's Health", 'stmarys'],
+  at_org: ['@stmaryshealth'],
+  org_er: [
+    "St. Mary's ER",
+    "the ER at St. Mary's",
+    "St Mary's emergency room",
+    "St. Mary's emergency dept",
+    'the St Marys ER',
+  ],
+  rival: ['Riverside Medical', 'Riverside', 'Riverside Med', '@riversidemed'],
+  hours: range(2, 11),
+  minutes: ['20', '30', '45', '90', '40'],
+  days: range(2, 9),
+  weeks: range(2, 12),
+  amount: ['$1,200', '$340', '$2,875', '$89', '$4,310', '$612', '$15,000', '$780', '$1,045'],
+  staff: [
+    'nurse',
+    'nurses',
+    'doctor',
+    'receptionist',
+    'front desk lady',
+    'triage nurse',
+    'PA',
+    'tech',
+    'charge nurse',
+  ],
+  staff_one: ['nurse', 'doctor', 'receptionist', 'triage nurse', 'PA', 'phlebotomist', 'resident'],
+  kin: [
+    'my mom',
+    'my dad',
+    'my son',
+    'my daughter',
+    'my husband',
+    'my wife',
+    'my grandma',
+    'my toddler',
+    'my roommate',
+    'my sister',
+  ],
+  dept: [
+    'cardiology',
+    'pediatrics',
+    'radiology',
+    'the lab',
+    'orthopedics',
+    'labor and delivery',
+    'oncology',
+    'urgent care',
+  ],
+  pharmacy: ['CVS', 'Walgreens', 'Kroger pharmacy', 'Giant Eagle pharmacy', 'Meijer pharmacy'],
+  day: [
+    'Monday',
+    'Tuesday',
+    'Wednesday',
+    'Thursday',
+    'Friday',
+    'Saturday',
+    'Sunday',
+    'today',
+    'yesterday',
+    'last night',
+  ],
+  feel: ['exhausted', 'frustrated', 'so tired', 'over it', 'furious', 'stressed', 'done'],
+  good: [
+    'amazing',
+    'so kind',
+    'wonderful',
+    'fantastic',
+    'incredibly patient',
+    'the best',
+    'super thorough',
+    'lovely',
+  ],
+  bad: [
+    'awful',
+    'rude',
+    'dismissive',
+    'a joke',
+    'unacceptable',
+    'ridiculous',
+    'a nightmare',
+    'so disorganized',
+  ],
+  lol: ['lol', 'smh', 'ugh', 'ngl', 'honestly', 'fr', 'welp', 'sigh'],
+  thanks: ['Thank you', 'Thanks so much', 'Huge thanks', 'Shoutout', 'Grateful', 'Big thank you'],
+  symptom: ['fever', 'cough', 'sore throat', 'congestion', 'body aches', 'chills', 'headache', 'runny nose'],
+  shot: [
+    'flu shot',
+    'flu vaccine',
+    'flu jab',
+    'flu shot',
+    'covid booster',
+    'updated covid vaccine',
+    'RSV shot',
+  ],
+  insurer: ['Anthem', 'Aetna', 'UnitedHealthcare', 'Medicaid', 'CareSource', 'Cigna', 'my insurance'],
+}

@@ -1,0 +1,110 @@
+import type { Sentiment, SentimentLabel } from '@pulse/core'
+import { EMOJI_VALENCE } from './emoji.ts'
+import { scoreTokens } from './engine.ts'
+import { createEnglishPack } from './english.ts'
+import { createLanguageDetector, UNDETERMINED } from './language.ts'
+import type { LanguagePack } from './language-pack.ts'
+import { createSpanishPack } from './spanish.ts'
+import { tokenize, type Vocabulary } from './tokenize.ts'
+
+/** Languages with a sentiment model. */
+export const SUPPORTED_LANGUAGES = ['en', 'es'] as const
+export type SupportedLanguage = (typeof SUPPORTED_LANGUAGES)[number]
+
+export interface SentimentScorerOptions {
+  /** Languages to score (default: all supported). Texts in any other language score `null`. */
+  readonly languages?: readonly SupportedLanguage[]
+  /** |score| below this is labelled neutral (default 0.05, VADER's convention). */
+  readonly neutralThreshold?: number
+  /**
+   * Language assumed when detection is undetermined ('und': no letters, or a lone name or
+   * hashtag), so emoji-only posts still score. `null` makes such texts score `null`. Default 'en'.
+   */
+  readonly fallbackLanguage?: SupportedLanguage | null
+  /** Extra or overriding lexicon entries per language, valence on VADER's −4 … +4 scale. */
+  readonly lexicon?: Readonly<Partial<Record<SupportedLanguage, Readonly<Record<string, number>>>>>
+}
+
+export interface SentimentScorer {
+  /**
+   * Sentiment of one text. `lang` (ISO 639-1, a tag like 'en-GB' is fine) skips detection; texts
+   * in a language without a model get `null` rather than a wrong English score.
+   */
+  score(text: string, lang?: string): Sentiment | null
+  /** The language `score` would assume for this text. */
+  detectLanguage(text: string): string
+}
+
+/** Longest text scored, in UTF-16 units; beyond it only the opening counts (bounded CPU per post). */
+export const MAX_SCORED_CHARS = 20_000
+
+/**
+ * Builds a scorer: loads lexicons once; scoring is pure, deterministic and does no I/O.
+ */
+export function createSentimentScorer(options: SentimentScorerOptions = {}): SentimentScorer {
+  const languages = options.languages ?? SUPPORTED_LANGUAGES
+  const threshold = options.neutralThreshold ?? 0.05
+  const fallback = options.fallbackLanguage === undefined ? 'en' : options.fallbackLanguage
+  const packs = new Map<string, LanguagePack>()
+  for (const lang of languages) {
+    const extra = options.lexicon?.[lang] ?? {}
+    packs.set(lang, lang === 'en' ? createEnglishPack({ lexicon: extra }) : createSpanishPack(extra))
+  }
+  const english = packs.get('en') ?? createEnglishPack()
+  const spanish = packs.get('es') ?? createSpanishPack()
+  const detector = createLanguageDetector({
+    evidence: { en: english.lexicon.keys(), es: spanish.lexicon.keys() },
+  })
+  // Emoticons come from VADER's lexicon; they and emoji score the same in every language.
+  const symbols = new Map<string, number>(EMOJI_VALENCE)
+  for (const [word, valence] of english.lexicon) if (isEmoticon(word)) symbols.set(word, valence)
+  // One tokenisation serves detection and every language: compounds of any lexicon stay whole.
+  const vocab: Vocabulary = {
+    isEmoticon: (chunk) => symbols.has(chunk) || symbols.has(chunk.toLowerCase()),
+    isCompound: (word) => english.lexicon.has(word) || spanish.lexicon.has(word),
+  }
+  const label = (score: number): SentimentLabel =>
+    score >= threshold ? 'positive' : score <= -threshold ? 'negative' : 'neutral'
+
+  return {
+    detectLanguage: (text) => detector.detect(text),
+    score(text, lang) {
+      const input = foldHostileForms(text.length > MAX_SCORED_CHARS ? text.slice(0, MAX_SCORED_CHARS) : text)
+      if (lang !== undefined && !packs.has(primarySubtag(lang)) && primarySubtag(lang) !== UNDETERMINED)
+        return null
+      const tokens = tokenize(input, vocab)
+      let code = lang === undefined ? detector.detectTokens(input, tokens.tokens) : primarySubtag(lang)
+      if (code === UNDETERMINED || code === '') {
+        if (fallback === null) return null
+        code = fallback
+      }
+      const pack = packs.get(code)
+      if (pack === undefined) return null
+      const raw = scoreTokens({ pack, tokens, symbols })
+      const score = Math.round(raw * 10_000) / 10_000
+      return { score: score === 0 ? 0 : score, label: label(score) }
+    },
+  }
+}
+
+function isEmoticon(word: string): boolean {
+  return /[^\p{L}\p{N}'-]/u.test(word)
+}
+
+function primarySubtag(lang: string): string {
+  const dash = lang.search(/[-_]/)
+  return (dash === -1 ? lang : lang.slice(0, dash)).trim().toLowerCase()
+}
+
+/**
+ * Folds look-alike letters used to dodge filters or for style — mathematical alphanumerics
+ * (𝐠𝐨𝐨𝐝), fullwidth forms (ｇｏｏｄ) — to plain letters (NFKC). Checked cheaply first: most
+ * texts have none.
+ */
+function foldHostileForms(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0xd835 || (c >= 0xff01 && c <= 0xff5e)) return text.normalize('NFKC')
+  }
+  return text
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { TokenKind, tokenize, type Vocabulary } from './tokenize.ts'
+
+const vocab: Vocabulary = {
+  isEmoticon: (c) => c === ':)' || c === ':-(' || c === '<3' || c === 'xD',
+  isCompound: (w) => w === 'cover-up',
+}
+const words = (text: string): string[] => tokenize(text, vocab).tokens.map((t) => t.text)
+
+describe('tokenize', () => {
+  it.each([
+    ['', []],
+    ['Hello, World!', ['hello', 'world']],
+    ['Don’t stop', ["don't", 'stop']],
+    ['#blessed day', ['blessed', 'day']],
+    ['@someone hi http://x.co/a www.y.com yo', ['hi', 'yo']],
+    ['nice :) xD <3', ['nice', ':)', 'xD', '<3']],
+    ['love😍😍it', ['love', '😍', '😍', 'it']],
+    ['👍🏽 ok', ['👍', 'ok']],
+    ['a cover-up and hiv-positive', ['a', 'cover-up', 'and', 'hiv', 'positive']],
+    ["'quoted' -dash- dogs'", ['quoted', 'dash', 'dogs']],
+    ['ñandú ÉTÉ', ['ñandú', 'été']],
+  ])('%j → %j', (text, expected) => {
+    expect(words(text)).toEqual(expected)
+  })
+
+  it('records sentences, clauses, emphasis and kinds', () => {
+    const { tokens, exclamations, questions } = tokenize('Bad, so bad! Why?? :) #yes', vocab)
+    expect(tokens.map((t) => [t.text, t.sentence, t.clause])).toEqual([
+      ['bad', 0, 0],
+      ['so', 0, 1],
+      ['bad', 0, 1],
+      ['why', 1, 2],
+      [':)', 2, 3],
+      ['yes', 2, 3],
+    ])
+    expect(exclamations).toBe(1)
+    expect(questions).toBe(2)
+    expect(tokens[4]?.kind).toBe(TokenKind.Emoticon)
+    expect(tokens[5]?.hashtag).toBe(true)
+  })
+
+  it('survives lone surrogates and control characters', () => {
+    expect(words('\ud83d ok \udc00\u0000fine')).toEqual(['ok', 'fine'])
+  })
+})

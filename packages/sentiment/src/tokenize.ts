@@ -1,0 +1,204 @@
+import { CHAR_KIND, CharKind, isAstralModifier, isAstralSymbol } from './char-class.ts'
+
+// Local bindings: imported module bindings are slower to read in hot loops under some loaders.
+const CK = CharKind
+const KIND = CHAR_KIND
+export const TokenKind = { Word: 0, Emoji: 1, Emoticon: 2 } as const
+export type TokenKind = (typeof TokenKind)[keyof typeof TokenKind]
+
+export interface Token {
+  /** Lower-cased surface (typographic apostrophes folded to '), or the emoji/emoticon itself. */
+  readonly text: string
+  /** Surface as written, for ALL-CAPS emphasis. */
+  readonly raw: string
+  readonly kind: TokenKind
+  /** Index of the sentence (split at . ! ? … ;) and clause (also split at , :) holding the token. */
+  readonly sentence: number
+  readonly clause: number
+  /** True when the word was written as a #hashtag. */
+  readonly hashtag: boolean
+}
+
+export interface Tokens {
+  readonly tokens: Token[]
+  /** Count of '!' and '?' in the text (emphasis). */
+  readonly exclamations: number
+  readonly questions: number
+}
+
+const APOS = /[\u2019\u02bc\u2032]/g
+/** Invisible characters (zero-width, bidi controls, soft hyphen) that can hide inside a word. */
+const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g
+const isInvisible = (c: number): boolean =>
+  c === 0xad ||
+  (c >= 0x200b && c <= 0x200f) ||
+  (c >= 0x202a && c <= 0x202e) ||
+  (c >= 0x2060 && c <= 0x2069) ||
+  c === 0xfeff
+
+/**
+ * Splits social text into words, emoji and emoticons in one pass. @mentions and URLs are skipped
+ * (never sentiment); `#tag` keeps the word; emoticons are recognised as whole whitespace chunks
+ * by the vocabulary, which also decides whether a hyphenated word stays whole ("cover-up") or
+ * splits ("hiv-positive" → "hiv", "positive"). Sentence and clause boundaries are recorded on each token.
+ */
+export interface Vocabulary {
+  /** A whitespace-delimited chunk that is an emoticon (":-)", "<3", "d:"). */
+  isEmoticon(chunk: string): boolean
+  /** A hyphenated word to keep whole ("cover-up"); others split at hyphens. */
+  isCompound(word: string): boolean
+}
+
+export function tokenize(text: string, vocab: Vocabulary): Tokens {
+  const tokens: Token[] = []
+  let exclamations = 0
+  let questions = 0
+  let sentence = 0
+  let clause = 0
+  let sentenceUsed = false
+  let clauseUsed = false
+  let wordStart = -1
+  let hashtag = false
+  let invisible = false
+  const push = (t: string, raw: string, kind: TokenKind, tag: boolean): void => {
+    tokens.push({ text: t, raw, kind, sentence, clause, hashtag: tag })
+    sentenceUsed = true
+    clauseUsed = true
+  }
+  const pushWord = (lower: string, raw: string, tag: boolean): void => {
+    if (lower.indexOf('-') === -1 || vocab.isCompound(lower)) {
+      push(lower, raw, TokenKind.Word, tag)
+      return
+    }
+    let from = 0
+    for (;;) {
+      const dash = lower.indexOf('-', from)
+      const stop = dash === -1 ? lower.length : dash
+      if (stop > from) push(lower.slice(from, stop), raw.slice(from, stop), TokenKind.Word, tag)
+      if (dash === -1) break
+      from = dash + 1
+    }
+  }
+  const flushWord = (stop: number): void => {
+    if (wordStart === -1) return
+    // Trailing apostrophes/hyphens are not part of the word ("dogs'", "well-").
+    let e = stop
+    while (e > wordStart) {
+      const k = KIND[text.charCodeAt(e - 1)]
+      if (k !== CK.Apostrophe && k !== CK.Hyphen && k !== CK.Mark) break
+      e--
+    }
+    if (e > wordStart) {
+      let raw = text.slice(wordStart, e)
+      if (invisible) raw = raw.replace(INVISIBLE, '')
+      let lower = raw.toLowerCase()
+      if (lower.indexOf('\u2019') !== -1 || lower.indexOf('\u02bc') !== -1 || lower.indexOf('\u2032') !== -1)
+        lower = lower.replace(APOS, "'")
+      if (lower !== '') pushWord(lower, raw, hashtag)
+    }
+    wordStart = -1
+    hashtag = false
+    invisible = false
+  }
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    while (i < n && KIND[text.charCodeAt(i)] === CK.Space) i++
+    if (i >= n) break
+    let end = i
+    let punctuated = false
+    while (end < n) {
+      const k = KIND[text.charCodeAt(end)]
+      if (k === CK.Space) break
+      if (k !== CK.Letter && k !== CK.Digit) punctuated = true
+      end++
+    }
+    const first = text.charCodeAt(i)
+    if (first === 64 /* @ */ && end - i > 1) {
+      i = end
+      continue
+    }
+    if ((first === 104 || first === 119) && isUrl(text, i, end)) {
+      i = end
+      continue
+    }
+    // Emoticons (":-)", "<3", "xD") are whole chunks with punctuation in them.
+    if (end - i > 1 && end - i <= MAX_EMOTICON && (punctuated || isEmoticonLetters(text, i, end))) {
+      const chunk = text.slice(i, end)
+      if (vocab.isEmoticon(chunk)) {
+        push(chunk, chunk, TokenKind.Emoticon, false)
+        i = end
+        continue
+      }
+    }
+    let j = i
+    wordStart = -1
+    hashtag = false
+    while (j < end) {
+      const c = text.charCodeAt(j)
+      const kind = KIND[c] as CharKind
+      if (kind === CK.Letter || kind === CK.Digit) {
+        if (wordStart === -1) {
+          wordStart = j
+          hashtag = j > i && text.charCodeAt(j - 1) === 35 /* # */
+        }
+        j++
+      } else if (kind === CK.Mark || kind === CK.Apostrophe || kind === CK.Hyphen) {
+        if (kind === CK.Mark && isInvisible(c)) invisible = true
+        // Inside a word ("don't", "well-known"); leading ones are dropped by flushWord's caller.
+        j++
+      } else if (kind === CK.HighSurrogate) {
+        const cp = text.codePointAt(j) ?? c
+        if (isAstralSymbol(cp) && !isAstralModifier(cp)) {
+          flushWord(j)
+          const e = String.fromCodePoint(cp)
+          push(e, e, TokenKind.Emoji, false)
+        } else if (cp > 0xffff && !isAstralModifier(cp) && wordStart === -1) {
+          wordStart = j // a letter outside the BMP (a lone surrogate is dropped)
+        }
+        j += cp > 0xffff ? 2 : 1
+      } else if (kind === CK.Symbol) {
+        flushWord(j)
+        const e = text[j] as string
+        push(e, e, TokenKind.Emoji, false)
+        j++
+      } else {
+        flushWord(j)
+        if (kind === CK.SentenceEnd) {
+          if (c === 33 || c === 0xff01) exclamations++
+          else if (c === 63 || c === 0xff1f) questions++
+          if (sentenceUsed) {
+            sentence++
+            sentenceUsed = false
+          }
+          if (clauseUsed) {
+            clause++
+            clauseUsed = false
+          }
+        } else if (kind === CK.ClauseEnd && clauseUsed) {
+          clause++
+          clauseUsed = false
+        }
+        j++
+      }
+    }
+    flushWord(end)
+    i = end
+  }
+  return { tokens, exclamations, questions }
+}
+
+/** Longest emoticon checked as a whole chunk. */
+const MAX_EMOTICON = 12
+
+/** Letter-only emoticons ("xD", "XD", "xP"): two letters, the first x/X. */
+function isEmoticonLetters(text: string, start: number, end: number): boolean {
+  return end - start === 2 && (text.charCodeAt(start) | 32) === 120
+}
+
+function isUrl(text: string, start: number, end: number): boolean {
+  if (end - start < 5) return false
+  return (
+    text.startsWith('http://', start) || text.startsWith('https://', start) || text.startsWith('www.', start)
+  )
+}

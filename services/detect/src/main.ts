@@ -1,0 +1,82 @@
+import { DEFAULT_CLAIMS, DEFAULT_TOPICS } from '@pulse/classify'
+import {
+  decodeJson,
+  type EnrichedMention,
+  enrichedMentionSchema,
+  SCHEMA_HEADER,
+  SCHEMAS,
+  type Signal,
+  TOPICS,
+} from '@pulse/core'
+import { createDetector } from '@pulse/detect'
+import { startWorker } from '@pulse/pipeline'
+import type { RunningService, ServiceFactory } from '@pulse/runtime'
+
+const HOUR = 3_600_000
+
+/**
+ * The detect service: enriched mentions → keyed event-time series → signals (with lifecycle and
+ * evidence) on the signals topic. Buckets close by event time, and by the wall clock in live mode.
+ */
+export const detectService: ServiceFactory = async (ctx): Promise<RunningService> => {
+  const log = ctx.logger.child({ service: 'detect' })
+  const claims = new Map((ctx.watchlist.claims ?? DEFAULT_CLAIMS).map((c) => [c.id, c.claim]))
+  const topics = new Map((ctx.watchlist.topics ?? DEFAULT_TOPICS).map((t) => [t.id, t.label]))
+  const detector = createDetector({
+    watchlist: ctx.watchlist,
+    // A key needs a day of history (one daily cycle) before it can alarm.
+    series: { warmupMs: 24 * HOUR },
+    labelOf: (dimension, value) =>
+      (dimension === 'claim' ? claims.get(value) : dimension === 'topic' ? topics.get(value) : undefined) ??
+      value,
+  })
+  const stats = { signals: 0 }
+  const publish = async (signals: Signal[]): Promise<void> => {
+    if (signals.length === 0) return
+    stats.signals += signals.length
+    for (const s of signals)
+      log.info({ id: s.id, kind: s.kind, state: s.state, severity: s.severity }, 'signal')
+    await ctx.bus.publish(
+      TOPICS.signals,
+      signals.map((s) => ({
+        key: s.id,
+        value: JSON.stringify(s),
+        headers: { [SCHEMA_HEADER]: SCHEMAS.signal },
+      })),
+    )
+  }
+  const worker = await startWorker<EnrichedMention, EnrichedMention>({
+    name: 'detect',
+    bus: ctx.bus,
+    groupId: 'pulse-detect',
+    topics: [TOPICS.mentionsEnriched],
+    maxBatchSize: 5_000,
+    decode: (m) => decodeJson(enrichedMentionSchema, m.value),
+    stages: [],
+    logger: log,
+    clock: ctx.clock,
+    emit: async (items) => publish(detector.ingest(items.map((i) => i.value))),
+  })
+  let ticking = Promise.resolve()
+  const timer = setInterval(() => {
+    ticking = ticking
+      .then(() => publish(detector.tick(ctx.clock.now())))
+      .catch((err: unknown) => {
+        log.error({ err }, 'publishing signals on tick failed')
+      })
+  }, 1_000)
+  return {
+    name: 'detect',
+    stats: () => ({ ...worker.stats, ...detector.stats, signals: stats.signals }),
+    health: () => ({ ok: true }),
+    drain: async () => {
+      await ticking
+      await publish(detector.flush())
+    },
+    stop: async () => {
+      clearInterval(timer)
+      await worker.stop()
+      await ticking
+    },
+  }
+}

@@ -1,0 +1,97 @@
+import { join } from 'node:path'
+import { decodeJson, type Signal, signalSchema, TOPICS } from '@pulse/core'
+import {
+  createFeedServer,
+  createFileKeyValueStore,
+  createMemorySignalRepository,
+  createSignalHub,
+  createTokenAuth,
+} from '@pulse/feed'
+import { startWorker } from '@pulse/pipeline'
+import type { RunningService, ServiceFactory } from '@pulse/runtime'
+import { createClickHouseAuditLog } from './audit-log.ts'
+
+export interface FeedService extends RunningService {
+  readonly url: string
+  /** A responder token issued on first run (printed once by `pulse start`), else undefined. */
+  readonly firstToken: string | undefined
+}
+
+/**
+ * The feed service: signals from the bus (and the recent ones from ClickHouse at start) → a live
+ * page and JSON/SSE API for the crisis team on PULSE_FEED_HOST:PULSE_FEED_PORT. Tokens are stored
+ * hashed under $PULSE_DATA_DIR; actions are audit-logged in ClickHouse.
+ */
+export const feedService: ServiceFactory = async (ctx): Promise<FeedService> => {
+  const log = ctx.logger.child({ service: 'feed' })
+  const store = await ctx.store()
+  const hub = createSignalHub({ logger: log })
+  const recent = await store.queryRows<Record<string, string | number>>(
+    `SELECT id, revision, kind, key_dimension, key_value, state, severity, score, title, summary, bucket_start,
+            bucket_seconds, opened_at, updated_at, evidence
+     FROM signals FINAL WHERE updated_at > now64(3) - INTERVAL 30 DAY ORDER BY updated_at, revision LIMIT 20000`,
+  )
+  const iso = (v: string | number | undefined): string => `${String(v).replace(' ', 'T')}Z`
+  for (const r of recent) {
+    const parsed = signalSchema.safeParse({
+      id: r.id,
+      revision: Number(r.revision),
+      kind: r.kind,
+      key: { dimension: r.key_dimension, value: r.key_value },
+      state: r.state,
+      severity: r.severity,
+      score: Number(r.score),
+      title: r.title,
+      summary: r.summary,
+      bucketStart: iso(r.bucket_start),
+      bucketSeconds: Number(r.bucket_seconds),
+      openedAt: iso(r.opened_at),
+      updatedAt: iso(r.updated_at),
+      evidence: JSON.parse(String(r.evidence)),
+    })
+    if (parsed.success) hub.publish(parsed.data)
+  }
+  log.debug({ recent: recent.length }, 'signals restored from ClickHouse')
+  const auth = createTokenAuth({
+    store: createFileKeyValueStore(join(ctx.dataDir, 'feed-tokens.json')),
+    clock: ctx.clock,
+  })
+  const firstToken =
+    (await auth.list()).length === 0 ? (await auth.issueToken('responder', 'admin')).token : undefined
+  const server = createFeedServer(
+    {
+      signals: createMemorySignalRepository({ hub }),
+      audit: createClickHouseAuditLog(store),
+      auth,
+      clock: ctx.clock,
+      logger: log,
+    },
+    { secureCookies: (ctx.env.PULSE_FEED_URL ?? '').startsWith('https:') },
+  )
+  const url = await server.listen(ctx.env.PULSE_FEED_PORT, ctx.env.PULSE_FEED_HOST)
+  const worker = await startWorker<Signal, Signal>({
+    // Every feed instance sees every signal: its own consumer group per process.
+    name: 'feed',
+    bus: ctx.bus,
+    groupId: `pulse-feed-${process.pid}`,
+    topics: [TOPICS.signals],
+    decode: (m) => decodeJson(signalSchema, m.value),
+    stages: [],
+    logger: log,
+    clock: ctx.clock,
+    emit: async (items) => {
+      for (const { value } of items) hub.publish(value)
+    },
+  })
+  return {
+    name: 'feed',
+    url,
+    firstToken,
+    stats: () => ({ ...worker.stats, signals: hub.size }),
+    health: () => ({ ok: true, detail: { url } }),
+    stop: async () => {
+      await worker.stop()
+      await server.close()
+    },
+  }
+}
