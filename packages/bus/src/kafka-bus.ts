@@ -32,6 +32,11 @@ export interface KafkaBusOptions {
   readonly replicationFactor?: number
   readonly logger?: Logger
   readonly retryBackoffMs?: { readonly initial: number; readonly max: number }
+  /**
+   * Creates topics instead of the admin API: for a peer without CreateTopics (librdkafka's mock
+   * cluster, see test/kafka-mock/). `ensureTopics` then does no admin call at all.
+   */
+  readonly createTopics?: (topics: readonly TopicSpec[]) => Promise<void>
 }
 
 const wrap = (what: string, err: unknown): PulseError =>
@@ -98,6 +103,7 @@ export class KafkaBus implements Bus {
   }
 
   async ensureTopics(topics: readonly TopicSpec[]): Promise<void> {
+    if (this.#options.createTopics) return this.#options.createTopics(topics)
     const admin = await this.#adminClient()
     try {
       const existing = new Set(await admin.listTopics())

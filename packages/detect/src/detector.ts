@@ -17,6 +17,7 @@ import { type SeriesKey, seriesKeysOf } from './keys.ts'
 import { severityOf } from './severity.ts'
 import { buildSignal, evidenceOf, type SeriesPoint, titleOf } from './signal-builder.ts'
 import { isSuppressed } from './suppression.ts'
+import { newWindowState, updateWindow, type WindowState } from './window-test.ts'
 
 export interface DetectorOptions {
   readonly watchlist: Watchlist
@@ -29,8 +30,12 @@ export interface DetectorOptions {
   /** A spike needs at least this many posts and distinct authors. Defaults 5 and 3. */
   readonly minCount?: number
   readonly minAuthors?: number
-  /** Buckets back inside the band before a signal resolves (hysteresis). Default 3. */
+  /** Buckets back to normal (p above `stayOpenPValue`) before a signal resolves (hysteresis). Default 6. */
   readonly calmBuckets?: number
+  /** While a signal is open, a bucket this unusual still counts as part of the episode. Default 0.01. */
+  readonly stayOpenPValue?: number
+  /** After a signal resolves, its key does not open a new one for this long. Default 6 hours. */
+  readonly cooldownMs?: number
   /** Buckets of series kept as evidence. Default 36 (3 h at 5 min). */
   readonly historyBuckets?: number
   /** Keys with no data for this long are forgotten (unless a signal is open). Default 3 days. */
@@ -59,6 +64,8 @@ interface KeyState {
   readonly history: SeriesPoint[]
   lastSeen: number
   episode: Episode | null
+  resolvedAt: number
+  readonly window: WindowState
 }
 
 export interface Detector {
@@ -90,10 +97,17 @@ export function createDetector(options: DetectorOptions): Detector {
   const alphaBucket = (options.falseAlarmsPerDay ?? 0.5) / (DAY / B)
   const minCount = options.minCount ?? 5
   const minAuthors = options.minAuthors ?? 3
-  const calmBuckets = options.calmBuckets ?? 3
+  const calmBuckets = options.calmBuckets ?? 6
+  const stayOpen = options.stayOpenPValue ?? 0.01
+  const cooldown = options.cooldownMs ?? 6 * 3_600_000
+  // Self-disclosures are sparse: one episode gathers a morning's worth rather than one per post.
+  const calmFor = (sk: SeriesKey): number =>
+    sk.kind === 'phi_exposure' ? Math.max(calmBuckets, 24) : calmBuckets
   const historyBuckets = options.historyBuckets ?? 36
   const idleExpiry = options.idleExpiryMs ?? 3 * DAY
   const maxKeys = options.maxKeys ?? 20_000
+  const windowDecay = 0.5 ** (B / DAY)
+  const windowWarmup = Math.round(DAY / B)
   const wl = options.watchlist
   const orgName = wl.organization.name
   const keyOptions = {
@@ -107,6 +121,7 @@ export function createDetector(options: DetectorOptions): Detector {
 
   const keys = new Map<string, KeyState>()
   let next: number | undefined
+  let first: number | undefined
   let maxEvent = Number.NEGATIVE_INFINITY
   let buckets = 0
 
@@ -120,6 +135,18 @@ export function createDetector(options: DetectorOptions): Detector {
         history: [],
         lastSeen: 0,
         episode: null,
+        resolvedAt: Number.NEGATIVE_INFINITY,
+        window: newWindowState(),
+      }
+      // A watchlist key (topic, claim, brand, intent) that first shows up mid-stream was simply at
+      // zero before: replay those zeros so it is not stuck in warm-up when its first surge arrives.
+      // Hashtags are open-ended, so new ones are left to the emerging-term detector instead.
+      if (sk.key.dimension !== 'hashtag' && first !== undefined && next !== undefined) {
+        const from = Math.max(first, next - 2 * DAY)
+        for (let t = from; t < next; t += B) {
+          s.detector.update(t, 0)
+          updateWindow(s.window, 0, 0, true, windowDecay, windowWarmup)
+        }
       }
       keys.set(sk.id, s)
     }
@@ -154,32 +181,49 @@ export function createDetector(options: DetectorOptions): Detector {
     })
   }
 
-  const overlaps = (a: Set<string>, b: Set<string>): boolean => {
-    if (a.size === 0) return false
+  /** Whether most of a candidate bucket's posts already belong to an open episode. */
+  const overlaps = (candidate: Set<string>, episode: Set<string>): boolean => {
+    if (candidate.size === 0) return false
     let shared = 0
-    for (const id of a) if (b.has(id)) shared++
-    return shared / a.size >= 0.5
+    for (const id of candidate) if (episode.has(id)) shared++
+    return shared / candidate.size >= 0.15
+  }
+  const remember = (e: Episode, ids: Set<string>): void => {
+    for (const id of ids) {
+      if (e.lastIds.size >= 20_000) return
+      e.lastIds.add(id)
+    }
   }
 
   const closeBucket = (start: number): Signal[] => {
     buckets++
     const out: Signal[] = []
     const threshold = familyWiseThreshold(alphaBucket, Math.max(1, keys.size))
-    const rows: Array<{ s: KeyState; b: Bucket; point: SeriesPoint; pValue: number }> = []
+    const rows: Array<{
+      s: KeyState
+      b: Bucket
+      point: SeriesPoint
+      pValue: number
+      hourCount: number
+      hourAuthors: number
+    }> = []
     for (const s of keys.values()) {
       const b = s.buckets.get(start) ?? newBucket()
       s.buckets.delete(start)
       const value = s.sk.measure === 'negative' ? b.negative : b.count
       const r = s.detector.update(start, value)
+      const w = updateWindow(s.window, value, b.authors.size, s.episode === null, windowDecay, windowWarmup)
+      // Two looks at the same key (seasonal bucket model, last hour vs slow baseline): Bonferroni.
+      const pValue = Math.min(1, 2 * Math.min(r.pValue, w.pValue))
       const point = { t: start, observed: value, expected: r.expected, upper: r.upper }
       s.history.push(point)
       if (s.history.length > historyBuckets) s.history.shift()
-      rows.push({ s, b, point, pValue: r.pValue })
+      rows.push({ s, b, point, pValue, hourCount: w.hourCount, hourAuthors: w.hourAuthors })
     }
     rows.sort((x, y) => x.s.sk.priority - y.s.sk.priority)
     const active: Episode[] = [...keys.values()].flatMap((k) => (k.episode ? [k.episode] : []))
-    for (const { s, b, point, pValue } of rows) {
-      const elevated = Number.isFinite(point.upper) && point.observed > point.upper
+    for (const { s, b, point, pValue, hourCount, hourAuthors } of rows) {
+      const elevated = pValue <= stayOpen || (Number.isFinite(point.upper) && point.observed > point.upper)
       const e = s.episode
       const severity = severityOf({
         kind: s.sk.kind,
@@ -193,25 +237,32 @@ export function createDetector(options: DetectorOptions): Detector {
       if (e) {
         if (elevated || (s.sk.kind === 'phi_exposure' && point.observed > 0)) {
           e.calm = 0
-          e.lastIds = b.ids
+          remember(e, b.ids)
           if (SEVERITY_RANK[severity] > SEVERITY_RANK[e.severity] || point.observed >= 1.5 * e.lastObserved) {
             e.revision++
             e.severity = SEVERITY_RANK[severity] > SEVERITY_RANK[e.severity] ? severity : e.severity
             e.lastObserved = point.observed
             out.push(emit(s, e, 'escalating', b, point, pValue))
           }
-        } else if (++e.calm >= calmBuckets) {
+        } else if (++e.calm >= calmFor(s.sk)) {
           e.revision++
           out.push(emit(s, e, 'resolved', b, point, pValue))
           s.episode = null
+          s.resolvedAt = start
         }
         continue
       }
       const significant =
         s.sk.kind === 'phi_exposure'
           ? point.observed >= 1
-          : pValue <= threshold && point.observed >= minCount && b.authors.size >= minAuthors
-      if (!significant || isSuppressed(wl.suppressions, s.sk.key, start)) continue
+          : pValue <= threshold &&
+            hourCount >= minCount &&
+            hourAuthors >= minAuthors &&
+            b.count > 0 &&
+            // The first two hours after warm-up settle the short-term scale; no alarms yet.
+            s.window.buckets > windowWarmup + 24
+      if (!significant || start - s.resolvedAt < cooldown || isSuppressed(wl.suppressions, s.sk.key, start))
+        continue
       // Same posts already explained by an open signal: fold in rather than alert twice.
       if (s.sk.kind !== 'phi_exposure' && active.some((a) => overlaps(b.ids, a.lastIds))) continue
       const episode: Episode = {
@@ -222,7 +273,7 @@ export function createDetector(options: DetectorOptions): Detector {
         severity,
         lastObserved: point.observed,
         calm: 0,
-        lastIds: b.ids,
+        lastIds: new Set(b.ids),
       }
       s.episode = episode
       active.push(episode)
@@ -253,6 +304,7 @@ export function createDetector(options: DetectorOptions): Detector {
         const t = Date.parse(m.createdAt)
         if (!Number.isFinite(t)) continue
         next ??= Math.floor(t / B) * B
+        first ??= next
         const start = Math.max(Math.floor(t / B) * B, next)
         if (t > maxEvent) maxEvent = t
         const input = {

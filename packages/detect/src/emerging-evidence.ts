@@ -35,11 +35,13 @@ const wordsOf = (term: string): string[] => term.replace(/^#/, '').split(/\s+\+\
 
 /**
  * The terms most often written together with `term` (once per distinct text, so copy-paste does
- * not decide them), excluding the term itself and phrases containing it.
+ * not decide them), excluding the term itself and its own words; among equal counts the rarer
+ * background term first (a place or a second symptom says more than "anyone").
  */
 export function coTermsOf(
   term: string,
   posts: readonly RecentPost[],
+  backgroundShare: (term: string) => number = () => 0,
 ): Array<{ value: string; count: number }> {
   const counts = new Map<string, number>()
   const texts = new Set<string>()
@@ -53,8 +55,11 @@ export function coTermsOf(
       counts.set(t, (counts.get(t) ?? 0) + 1)
     }
   }
+  const share = new Map([...counts.keys()].map((t) => [t, backgroundShare(t)]))
   return [...counts]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .sort(
+      (a, b) => b[1] - a[1] || (share.get(a[0]) ?? 0) - (share.get(b[0]) ?? 0) || a[0].localeCompare(b[0]),
+    )
     .slice(0, MAX_CO_TERMS)
     .map(([value, count]) => ({ value, count }))
 }

@@ -28,8 +28,8 @@ export interface TermState {
   readonly slots: TermSlot[]
   /** Author id → last bucket it counted in, for distinct authors inside the window. */
   readonly authors: Map<string, number>
-  /** Most recent mention ids (oldest first). */
-  readonly ids: string[]
+  /** Most recent mention ids with their bucket (oldest first). */
+  readonly ids: Array<{ readonly id: string; readonly idx: number }>
   episode: TermEpisode | null
 }
 
@@ -81,7 +81,7 @@ export function recordPost(s: TermState, p: PostForTerm, windowBuckets: number, 
   if (p.createdAtMs < s.firstSeenMs) s.firstSeenMs = p.createdAtMs
   if (p.idx > s.lastIdx) s.lastIdx = p.idx
   if (s.ids.length >= MAX_IDS) s.ids.shift()
-  s.ids.push(p.id)
+  s.ids.push({ id: p.id, idx: p.idx })
   const last = s.authors.get(p.authorId)
   const newAuthor = last === undefined || last <= p.idx - windowBuckets
   if (!newAuthor) return 0
@@ -108,6 +108,11 @@ export function windowOf(s: TermState, from: number, to: number): { effective: n
     posts += slot.posts
   }
   return { effective, posts }
+}
+
+/** Mention ids of buckets (from, to], oldest first (at most MAX_IDS). */
+export function idsIn(s: TermState, from: number, to: number): string[] {
+  return s.ids.flatMap((r) => (r.idx > from && r.idx <= to ? [r.id] : []))
 }
 
 /** Distinct authors seen in buckets (from, to] (up to the per-term cap). */

@@ -65,12 +65,13 @@ export function isTrackableTerm(term: string): boolean {
 const URL = /\bhttps?:\/\/\S+|\bwww\.\S+/gu
 const HANDLE = /(^|\s)@[\w.-]+/gu
 const RETWEET = /^\s*rt\b[^:]{0,80}:\s*/u
-const NOT_WORD = /[^\p{L}\p{N}#]+/gu
+const SPACE = /\s+/gu
+const TRAILING = /[\s.!?…]+$/u
 
 /**
- * The near-duplicate signature of a post: lowercased, accents folded, without links, @handles, a
- * retweet prefix, punctuation and emoji. Reposts and copy-paste texts share a signature; posts
- * written independently almost never do.
+ * The duplicate signature of a post: lowercased and accent-folded, without links, @handles, a
+ * retweet prefix and trailing punctuation, spaces collapsed. Reposts and copy-paste share it; two
+ * people writing the same short line usually still differ in a word, an emoji or a typo.
  */
 export function textSignature(text: string): string {
   return text
@@ -81,7 +82,8 @@ export function textSignature(text: string): string {
     .replace(RETWEET, '')
     .replace(URL, ' ')
     .replace(HANDLE, ' ')
-    .replace(NOT_WORD, ' ')
+    .replace(SPACE, ' ')
+    .replace(TRAILING, '')
     .trim()
 }
 

@@ -4,6 +4,7 @@ import { createDecayedSketch, type DecayedSketch, type SketchSnapshot } from './
 import {
   authorsIn,
   drainSlots,
+  idsIn,
   newTermState,
   recordPost,
   type TermEpisode,
@@ -149,6 +150,7 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
   let massAt = 0
   let firstIdx: number | undefined
   let lastClosed: number | undefined
+  let maxIdx: number | undefined
   /** Map order is least-recently-touched first (entries are re-inserted on use). */
   const terms = new Map<string, TermState>()
   const authors = new Map<string, AuthorRate>()
@@ -200,13 +202,20 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
     return (sketch.estimate(term, atMs) + prior) / (m + 1)
   }
 
-  const score = (s: TermState, idx: number, tested: number, streamIn: (k: number) => number): Scored => {
+  /** Tests windows (idx − k, top]: `top` > idx when posts of the next bucket already arrived. */
+  const score = (
+    s: TermState,
+    idx: number,
+    top: number,
+    tested: number,
+    streamIn: (k: number) => number,
+  ): Scored => {
     const share = backgroundShare(s.term, idx * B)
     const threshold = familyWiseThreshold(alphaBucket, Math.max(1, tested * windows.length))
     let best = { observed: 0, expected: 0, pValue: 1, passes: false }
     let elevated = false
     for (const k of windows) {
-      const observed = windowOf(s, idx - k, idx).effective
+      const observed = windowOf(s, idx - k, top).effective
       const expected = share * streamIn(k)
       if (observed < minAuthors || observed < minLift * expected) continue
       const pValue = negativeBinomialUpperTail(observed, expected, dispersion)
@@ -223,37 +232,41 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
     }
   }
 
-  const recentOf = (s: TermState): RecentPost[] =>
-    s.ids.flatMap((id) => {
+  const recentOf = (ids: readonly string[]): RecentPost[] =>
+    ids.flatMap((id) => {
       const p = recent.get(id)
       return p ? [p] : []
     })
 
-  const hitOf = (r: Scored, idx: number): EmergingHit => {
-    const posts = recentOf(r.s)
-    const w = windowOf(r.s, idx - W, idx)
+  const hitOf = (r: Scored, idx: number, top: number): EmergingHit => {
+    const ids = idsIn(r.s, idx - W, top)
+    const posts = recentOf(ids)
+    const w = windowOf(r.s, idx - W, top)
+    const rarity = (term: string): number => backgroundShare(term, idx * B)
     return {
       term: r.s.term,
       observedAuthors: r.observed,
       expectedAuthors: r.expected,
       pValue: r.pValue,
       firstSeenMs: r.s.firstSeenMs,
-      authors: authorsIn(r.s, idx - W, idx),
-      mentionIds: [...r.s.ids],
+      authors: authorsIn(r.s, idx - W, top),
+      mentionIds: ids,
       samples: samplesOf(posts),
-      topCoTerms: coTermsOf(r.s.term, posts),
+      topCoTerms: coTermsOf(r.s.term, posts, rarity),
       amplification: w.posts > 0 ? Math.min(1, Math.max(0, 1 - w.effective / w.posts)) : 0,
     }
   }
 
-  /** Same posts as an open episode (half or more of them): part of that story, not a new one. */
-  const explainedByOpen = (s: TermState): boolean => {
-    if (s.ids.length === 0) return false
+  /** Same posts as an open episode: part of that story, not a new one. */
+  const explainedByOpen = (s: TermState, ids: readonly string[]): boolean => {
+    if (ids.length === 0) return false
     for (const a of active) {
-      if (a === s || !a.episode) continue
+      if (a === s || !a.episode || a.episode.ids.size === 0) continue
       let shared = 0
-      for (const id of s.ids) if (a.episode.ids.has(id)) shared++
-      if (shared / s.ids.length >= 0.5) return true
+      for (const id of ids) if (a.episode.ids.has(id)) shared++
+      // Overlap over the smaller set: a broad word ("virus") carrying most of the posts of an open
+      // specific phrase ("golvelvel virus") is the same story, even with its own background posts.
+      if (shared / Math.min(ids.length, a.episode.ids.size) >= 0.5) return true
     }
     return false
   }
@@ -296,6 +309,7 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
       let idx = Math.floor(m.createdAtMs / B)
       if (lastClosed !== undefined && idx <= lastClosed) idx = lastClosed + 1
       if (firstIdx === undefined || idx < firstIdx) firstIdx = idx
+      if (maxIdx === undefined || idx > maxIdx) maxIdx = idx
       const weight = weightOf(m.authorId, m.createdAtMs)
       const signature = textSignature(m.text)
       const seenAt = signature === '' ? undefined : texts.get(signature)
@@ -330,19 +344,35 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
       if (lastClosed !== undefined && idx <= lastClosed) return []
       lastClosed = idx
       const warm = firstIdx !== undefined && (idx - firstIdx) * B >= warmup
-      const candidates = new Set([...(touched.get(idx) ?? []), ...active])
-      const tested = touched.get(idx)?.size ?? 0
+      // Posts of the next bucket that already arrived (within the caller's lateness) count too:
+      // they are known now, and waiting for their bucket to close would only add delay.
+      const top = Math.min(idx + 2, Math.max(idx, maxIdx ?? idx))
+      const fresh = new Set<TermState>()
+      for (let i = idx; i <= top; i++) for (const s of touched.get(i) ?? []) fresh.add(s)
+      const tested = fresh.size
+      const candidates = new Set([...fresh, ...active])
       const streamCache = new Map<number, number>()
       const streamIn = (k: number): number => {
         let v = streamCache.get(k)
         if (v === undefined) {
           v = 0
-          for (let i = idx - k + 1; i <= idx; i++) v += totals.get(i) ?? 0
+          for (let i = idx - k + 1; i <= top; i++) v += totals.get(i) ?? 0
           streamCache.set(k, v)
         }
         return v
       }
-      const scored = [...candidates].map((s) => score(s, idx, tested, streamIn))
+      const scored = [...candidates].map((s) => score(s, idx, top, tested, streamIn))
+      // Open episodes first: their fresh posts decide whether a new term is the same story.
+      for (const r of scored) {
+        const e = r.s.episode
+        if (!e) continue
+        e.calm = r.elevated ? 0 : e.calm + 1
+        if (r.elevated) e.ids = new Set(idsIn(r.s, idx - W, top))
+        if (e.calm >= calmBuckets) {
+          r.s.episode = null
+          active.delete(r.s)
+        }
+      }
       const firing = scored
         .filter((r) => warm && r.significant && !r.s.episode)
         .sort(
@@ -351,21 +381,12 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
         )
       const hits: EmergingHit[] = []
       for (const r of firing) {
-        const folded = explainedByOpen(r.s)
-        const episode: TermEpisode = { openedIdx: idx, calm: 0, ids: new Set(r.s.ids) }
+        const ids = idsIn(r.s, idx - W, top)
+        const folded = explainedByOpen(r.s, ids)
+        const episode: TermEpisode = { openedIdx: idx, calm: 0, ids: new Set(ids) }
         r.s.episode = episode
         active.add(r.s)
-        if (!folded) hits.push(hitOf(r, idx))
-      }
-      for (const r of scored) {
-        const e = r.s.episode
-        if (!e || e.openedIdx === idx) continue
-        e.calm = r.elevated ? 0 : e.calm + 1
-        if (r.elevated) e.ids = new Set(r.s.ids)
-        if (e.calm >= calmBuckets) {
-          r.s.episode = null
-          active.delete(r.s)
-        }
+        if (!folded) hits.push(hitOf(r, idx, top))
       }
       expire(idx, bucketStartMs)
       return hits

@@ -54,10 +54,12 @@ export async function startControlServer(
           const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
             sql?: unknown
             format?: unknown
+            params?: unknown
           }
           if (typeof body.sql !== 'string' || typeof body.format !== 'string')
             throw new Error('need sql and format')
-          const text = await (await store()).queryText(body.sql, body.format as QueryFormat)
+          const params = queryParams(body.params)
+          const text = await (await store()).queryText(body.sql, body.format as QueryFormat, params)
           res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(text)
         } catch (err) {
           res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(errorMessage(err))
@@ -77,6 +79,14 @@ export async function startControlServer(
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
   }
+}
+
+/** Optional `params` of POST /query: a plain object, bound by ClickHouse as `{name:Type}`. */
+function queryParams(value: unknown): Record<string, unknown> | undefined {
+  if (value === undefined) return undefined
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error('params must be an object of name → value')
+  return { ...value }
 }
 
 /** The running process's control endpoint, if one is alive for this data directory. */

@@ -1,8 +1,10 @@
 /** A `pulse bench <name>` benchmark: prints its figures to stdout, returns the exit code. */
 import type { CommandContext } from '../command.ts'
 import { classifyBench } from './classify.ts'
+import { enrichBench } from './enrich.ts'
 import { misinfoBench } from './misinfo.ts'
 import { nabBenchmark } from './nab.ts'
+import { pipelineBench } from './pipeline.ts'
 import { redactBenchmark } from './redact.ts'
 import { sentimentBenchmark } from './sentiment.ts'
 
@@ -19,4 +21,6 @@ export const BENCHMARKS: readonly Benchmark[] = [
   sentimentBenchmark,
   nabBenchmark,
   redactBenchmark,
+  pipelineBench,
+  enrichBench,
 ]

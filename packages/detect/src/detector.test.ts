@@ -1,0 +1,93 @@
+import { type EnrichedMention, type Watchlist, watchlistSchema } from '@pulse/core'
+import { buildEnrichedMention } from '@pulse/testkit'
+import { describe, expect, it } from 'vitest'
+import { createDetector } from './detector.ts'
+
+const watchlist: Watchlist = watchlistSchema.parse({
+  organization: { name: 'St. Mary', handles: ['stmary'] },
+  suppressions: [{ match: '#campaign', reason: 'planned' }],
+})
+
+const START = Date.UTC(2026, 10, 16)
+const MIN = 60_000
+
+/** A steady background of `perHour` posts on `topic`, plus an optional burst. */
+function stream(opts: {
+  hours: number
+  perHour: number
+  burst?: { atHour: number; count: number; minutes: number }
+}) {
+  const out: EnrichedMention[] = []
+  let n = 0
+  for (let h = 0; h < opts.hours; h++) {
+    for (let i = 0; i < opts.perHour; i++) {
+      const t = START + h * 60 * MIN + Math.floor((i * 60 * MIN) / opts.perHour)
+      out.push(
+        buildEnrichedMention({
+          id: `bg:${n++}`,
+          author: { id: `a${n % 500}` },
+          createdAt: new Date(t).toISOString(),
+          topics: ['respiratory'],
+          hashtags: [],
+        }),
+      )
+    }
+    if (opts.burst && h === opts.burst.atHour) {
+      for (let i = 0; i < opts.burst.count; i++) {
+        const t = START + h * 60 * MIN + Math.floor((i * opts.burst.minutes * MIN) / opts.burst.count)
+        out.push(
+          buildEnrichedMention({
+            id: `burst:${i}`,
+            author: { id: `b${i}` },
+            createdAt: new Date(t).toISOString(),
+            topics: ['gi-illness'],
+            hashtags: ['campaign'],
+          }),
+        )
+      }
+    }
+  }
+  return out.sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+}
+
+function run(mentions: readonly EnrichedMention[]) {
+  const d = createDetector({ watchlist })
+  const signals = [...d.ingest(mentions), ...d.flush()]
+  return { d, signals }
+}
+
+describe('createDetector', () => {
+  it('stays quiet on a steady stream', () => {
+    expect(run(stream({ hours: 48, perHour: 30 })).signals).toEqual([])
+  })
+
+  it('opens one signal for a burst on a sparse key, with evidence, and resolves it', () => {
+    const { signals } = run(stream({ hours: 40, perHour: 30, burst: { atHour: 30, count: 60, minutes: 30 } }))
+    const gi = signals.filter((s) => s.key.value === 'gi-illness')
+    expect(gi[0]?.state).toBe('opened')
+    expect(gi[0]?.kind).toBe('volume_spike')
+    expect(new Set(gi.map((s) => s.id)).size).toBe(1)
+    expect(gi.map((s) => s.revision)).toEqual(gi.map((_, i) => i + 1))
+    expect(gi.at(-1)?.state).toBe('resolved')
+    const opened = gi[0]
+    expect(opened?.evidence.uniqueAuthors).toBeGreaterThanOrEqual(3)
+    expect(opened?.evidence.sampleMentionIds.length).toBeGreaterThan(0)
+    expect(Date.parse(opened?.bucketStart ?? '')).toBeLessThanOrEqual(START + 30 * 60 * MIN + 30 * MIN)
+  })
+
+  it('never alerts on a suppressed planned-campaign hashtag', () => {
+    const { signals } = run(stream({ hours: 40, perHour: 30, burst: { atHour: 30, count: 60, minutes: 30 } }))
+    expect(signals.some((s) => s.key.dimension === 'hashtag' && s.key.value === 'campaign')).toBe(false)
+  })
+
+  it('does not alarm during the first day of a key (warm-up)', () => {
+    const { signals } = run(stream({ hours: 20, perHour: 30, burst: { atHour: 10, count: 60, minutes: 30 } }))
+    expect(signals).toEqual([])
+  })
+
+  it('ignores mentions with an unparseable time and keeps bounded state', () => {
+    const d = createDetector({ watchlist })
+    expect(d.ingest([{ ...buildEnrichedMention(), createdAt: 'not a date' }])).toEqual([])
+    expect(d.stats.keys).toBe(0)
+  })
+})

@@ -1,0 +1,28 @@
+import { type Candidate, PRIORITY } from './types.ts'
+
+/**
+ * Email addresses, including plus-tags, subdomains, unicode and obfuscated forms
+ * (`jane [at] example [dot] com`, `jane at gmail dot com`). A fediverse handle
+ * (`@user@mastodon.social`) is a public handle, not an email, and is left alone.
+ */
+
+const EMAIL =
+  /(?<![\p{L}\p{N}._%+\-@'’])[\p{L}\p{N}_%+\-'’]{1,64}(?:\.[\p{L}\p{N}_%+\-'’]{1,64}){0,8}@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.){1,8}\p{L}{2,24}(?![\p{L}\p{N}-]|\.[\p{L}\p{N}])/gu
+
+const OBFUSCATED =
+  /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}_%+-]{1,64}(?:(?:\.|\s(?:dot|DOT)\s)[\p{L}\p{N}_%+-]{1,64}){0,8}\s*(?:[[({<]\s*at\s*[\])}>]|\s(?:at|AT)\s)\s*[\p{L}\p{N}-]{1,63}(?:\s*(?:[[({<]\s*dot\s*[\])}>]|\s(?:dot|DOT)\s|\.)\s*[\p{L}\p{N}-]{1,63}){0,4}\s*(?:[[({<]\s*dot\s*[\])}>]|\s(?:dot|DOT)\s)\s*\p{L}{2,24}(?![\p{L}\p{N}])/gu
+
+const OBFUSCATION_HINT = /[[({<]\s*at\s*[\])}>]|\sdot\s/i
+
+export function detectEmails(text: string, out: Candidate[]): void {
+  if (text.includes('@')) {
+    for (const m of text.matchAll(EMAIL)) {
+      out.push({ kind: 'EMAIL', start: m.index, end: m.index + m[0].length, priority: PRIORITY.shape })
+    }
+  }
+  if (OBFUSCATION_HINT.test(text)) {
+    for (const m of text.matchAll(OBFUSCATED)) {
+      out.push({ kind: 'EMAIL', start: m.index, end: m.index + m[0].length, priority: PRIORITY.shape })
+    }
+  }
+}
