@@ -7,7 +7,7 @@ import {
   DEFAULT_TOPICS,
   extractTerms,
 } from '@pulse/classify'
-import type { Clock, EnrichedMention, Mention, Watchlist } from '@pulse/core'
+import type { Clock, EnrichedMention, Mention, Outcome, Watchlist } from '@pulse/core'
 import { runChain, type Stage } from '@pulse/pipeline'
 import { createRedactor } from '@pulse/redact'
 import { createSentimentScorer, detectLanguage } from '@pulse/sentiment'
@@ -24,6 +24,8 @@ export interface Enricher {
   readonly stages: readonly Stage<unknown, unknown>[]
   /** Enriches a batch; one result per input, in order (a refused item names its stage). */
   enrich(mentions: readonly Mention[]): Promise<Array<EnrichedMention | { error: string }>>
+  /** Enriches one mention synchronously (every enrichment stage is synchronous). */
+  enrichOne(mention: Mention): EnrichedMention | { error: string }
 }
 
 /** Builds the enrichment chain from the watchlist (topics, claims, org handles, privacy). */
@@ -57,6 +59,18 @@ export function createEnricher(options: EnricherOptions): Enricher {
     async enrich(mentions) {
       const results = await runChain<Mention, EnrichedMention>(stages, mentions)
       return results.map((r) => (r.ok ? r.value : { error: `${r.stage}: ${r.reason}` }))
+    },
+    enrichOne(mention) {
+      let value: unknown = mention
+      for (const stage of stages) {
+        const outcomes = stage.process([value])
+        if (!Array.isArray(outcomes)) throw new Error(`stage ${stage.name} is asynchronous`)
+        const [o] = outcomes as readonly Outcome<unknown>[]
+        if (!o) return { error: `${stage.name}: no outcome` }
+        if (o.kind !== 'ok') return { error: `${stage.name}: ${o.reason}` }
+        value = o.value
+      }
+      return value as EnrichedMention
     },
   }
 }

@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts'
 import { detectSeriesCommand } from './detect-series.ts'
+import { enrichCommand } from './enrich.ts'
 import { ingestCommand } from './ingest.ts'
 import { migrateCommand } from './migrate.ts'
 import { queryCommand } from './query.ts'
@@ -14,6 +15,7 @@ import { statusCommand } from './status.ts'
  */
 export const COMMANDS: readonly Command[] = [
   startCommand,
+  enrichCommand,
   serviceCommand,
   replayCommand,
   migrateCommand,
