@@ -37,6 +37,24 @@ export function fold(text: string): string {
 const TOKEN =
   /(https?:\/\/\S+|www\.\S+)|([#@])([\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*)|(\p{N}+(?:[.,]\p{N}+)*(?![\p{L}\p{N}]))|([\p{L}\p{N}]+(?:'[\p{L}]+)*)|([.!?;:\n¡¿…]+)/gu
 
+/** Words whose trailing period abbreviates rather than ends a sentence ("St. Mary's", "Dr. Lee"). */
+const ABBREVIATIONS = new Set([
+  'st',
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'mt',
+  'ft',
+  'jr',
+  'sr',
+  'vs',
+  'prof',
+  'sta',
+  'sto',
+  'sra',
+])
+
 /** Splits folded text; `onWord` sees each word (and number) with its sentence boundaries. */
 function scan(
   folded: string,
@@ -44,8 +62,14 @@ function scan(
   onTag: (sigil: string, body: string, at: number) => void,
 ): void {
   TOKEN.lastIndex = 0
+  let previous = ''
   for (let m = TOKEN.exec(folded); m !== null; m = TOKEN.exec(folded)) {
     if (m[1] !== undefined) continue
+    if (m[6] === '.' && ABBREVIATIONS.has(previous)) {
+      previous = ''
+      continue
+    }
+    previous = m[5] ?? ''
     if (m[2] !== undefined && m[3] !== undefined) onTag(m[2], m[3], m.index + 1)
     else if (m[4] !== undefined) onWord(m[4], m.index)
     else if (m[5] !== undefined) {

@@ -123,3 +123,25 @@ describe('brandTopics', () => {
     expect(m.match(input(text))).toEqual(expected)
   })
 })
+
+describe('abbreviations are not sentence ends', () => {
+  it.each([
+    ["St. Mary's ER is ridiculous", true],
+    ["everyone's talking about the st. mary's er story", true],
+    ['We went to St. Then Mary came', false],
+  ])('%s → brand %s', (text, expected) => {
+    const m = createTopicMatcher([
+      {
+        id: 'brand',
+        label: "St. Mary's",
+        category: 'information',
+        all: [],
+        any: ["St. Mary's ER"],
+        not: [],
+        hashtags: [],
+        handles: [],
+      },
+    ])
+    expect(m.match({ text, hashtags: [], mentions: [] }).includes('brand')).toBe(expected)
+  })
+})

@@ -10,6 +10,10 @@ export interface Bucket {
   firstSeen: number
   readonly authors: Set<string>
   readonly ids: Set<string>
+  /** Ids the bucket's posts reply to, quote or repost: how a thread ties spikes to one event. */
+  readonly refs: Set<string>
+  /** Posts per misinformation claim they mention, whatever their stance (debunks included). */
+  readonly claimPosts: Map<string, number>
   readonly sources: Map<string, number>
   readonly terms: Map<string, number>
   readonly texts: Map<string, number>
@@ -30,6 +34,8 @@ export function newBucket(): Bucket {
     firstSeen: Number.POSITIVE_INFINITY,
     authors: new Set(),
     ids: new Set(),
+    refs: new Set(),
+    claimPosts: new Map(),
     sources: new Map(),
     terms: new Map(),
     texts: new Map(),
@@ -47,6 +53,8 @@ export interface BucketInput {
   readonly engagement: number
   readonly followers: number
   readonly terms: readonly string[]
+  readonly refs: readonly string[]
+  readonly claims: readonly string[]
 }
 
 const bump = (m: Map<string, number>, k: string, cap: number): void => {
@@ -67,6 +75,8 @@ export function addToBucket(b: Bucket, m: BucketInput): void {
   if (m.createdAtMs < b.firstSeen) b.firstSeen = m.createdAtMs
   if (b.authors.size < MAX_SET) b.authors.add(m.authorId)
   if (b.ids.size < MAX_SET) b.ids.add(m.id)
+  for (const r of m.refs) if (b.refs.size < MAX_SET) b.refs.add(r)
+  for (const c of m.claims) bump(b.claimPosts, c, 64)
   bump(b.sources, m.source, 64)
   for (const t of m.terms) bump(b.terms, t, MAX_TERMS)
   // Near-duplicate collapse: the same text once normalised (case, spacing, links, handles).
@@ -96,6 +106,8 @@ export function mergeBucket(into: Bucket, from: Bucket): void {
   into.firstSeen = Math.min(into.firstSeen, from.firstSeen)
   for (const a of from.authors) if (into.authors.size < MAX_SET) into.authors.add(a)
   for (const i of from.ids) if (into.ids.size < MAX_SET) into.ids.add(i)
+  for (const r of from.refs) if (into.refs.size < MAX_SET) into.refs.add(r)
+  for (const [k, v] of from.claimPosts) into.claimPosts.set(k, (into.claimPosts.get(k) ?? 0) + v)
   for (const [k, v] of from.sources) into.sources.set(k, (into.sources.get(k) ?? 0) + v)
   for (const [k, v] of from.terms) into.terms.set(k, (into.terms.get(k) ?? 0) + v)
   for (const [k, v] of from.texts) into.texts.set(k, (into.texts.get(k) ?? 0) + v)

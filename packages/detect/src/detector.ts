@@ -12,7 +12,7 @@ import {
   stableHash,
   type Watchlist,
 } from '@pulse/core'
-import { addToBucket, type Bucket, newBucket } from './accumulator.ts'
+import { addToBucket, type Bucket, newBucket, topOf } from './accumulator.ts'
 import { type SeriesKey, seriesKeysOf } from './keys.ts'
 import { severityOf } from './severity.ts'
 import { buildSignal, evidenceOf, type SeriesPoint, titleOf } from './signal-builder.ts'
@@ -48,6 +48,7 @@ export interface DetectorOptions {
 
 interface Episode {
   readonly id: string
+  readonly key: SeriesKey['key']
   readonly openedAt: number
   readonly firstSeen: number
   revision: number
@@ -55,6 +56,7 @@ interface Episode {
   lastObserved: number
   calm: number
   lastIds: Set<string>
+  readonly terms: Map<string, number>
 }
 
 interface KeyState {
@@ -181,18 +183,33 @@ export function createDetector(options: DetectorOptions): Detector {
     })
   }
 
-  /** Whether most of a candidate bucket's posts already belong to an open episode. */
-  const overlaps = (candidate: Set<string>, episode: Set<string>): boolean => {
-    if (candidate.size === 0) return false
+  /**
+   * Whether a candidate bucket is the same event as an open episode: a good share of its posts
+   * already belong to the episode, or reply to, quote or repost the episode's posts.
+   */
+  const overlaps = (candidate: Bucket, episode: Episode): boolean => {
+    if (candidate.ids.size === 0) return false
     let shared = 0
-    for (const id of candidate) if (episode.has(id)) shared++
-    return shared / candidate.size >= 0.15
+    for (const id of candidate.ids) if (episode.lastIds.has(id)) shared++
+    for (const ref of candidate.refs) if (episode.lastIds.has(ref)) shared++
+    // Posts about the same claim, spreading or debunking it, are the same narrative.
+    if (episode.key.dimension === 'claim') shared += candidate.claimPosts.get(episode.key.value) ?? 0
+    return shared / candidate.ids.size >= 0.15
   }
-  const remember = (e: Episode, ids: Set<string>): void => {
-    for (const id of ids) {
+  const remember = (e: Episode, b: Bucket): void => {
+    for (const [t, n] of b.terms)
+      if (e.terms.size < 2_000 || e.terms.has(t)) e.terms.set(t, (e.terms.get(t) ?? 0) + n)
+    for (const id of b.ids) {
       if (e.lastIds.size >= 20_000) return
       e.lastIds.add(id)
     }
+  }
+  /** Same conversation: most of the candidate's top terms are among the episode's top terms. */
+  const sharesVocabulary = (candidate: Bucket, e: Episode): boolean => {
+    const mine = topOf(candidate.terms, 10).filter((t) => t.count >= 2)
+    if (mine.length < 4) return false
+    const theirs = new Set(topOf(e.terms, 30).map((t) => t.value))
+    return mine.filter((t) => theirs.has(t.value)).length >= Math.ceil(mine.length * 0.6)
   }
 
   const closeBucket = (start: number): Signal[] => {
@@ -237,7 +254,7 @@ export function createDetector(options: DetectorOptions): Detector {
       if (e) {
         if (elevated || (s.sk.kind === 'phi_exposure' && point.observed > 0)) {
           e.calm = 0
-          remember(e, b.ids)
+          remember(e, b)
           if (SEVERITY_RANK[severity] > SEVERITY_RANK[e.severity] || point.observed >= 1.5 * e.lastObserved) {
             e.revision++
             e.severity = SEVERITY_RANK[severity] > SEVERITY_RANK[e.severity] ? severity : e.severity
@@ -264,17 +281,21 @@ export function createDetector(options: DetectorOptions): Detector {
       if (!significant || start - s.resolvedAt < cooldown || isSuppressed(wl.suppressions, s.sk.key, start))
         continue
       // Same posts already explained by an open signal: fold in rather than alert twice.
-      if (s.sk.kind !== 'phi_exposure' && active.some((a) => overlaps(b.ids, a.lastIds))) continue
+      if (s.sk.kind !== 'phi_exposure' && active.some((a) => overlaps(b, a) || sharesVocabulary(b, a)))
+        continue
       const episode: Episode = {
         id: `sig_${stableHash(s.sk.id, String(start)).slice(0, 20)}`,
+        key: s.sk.key,
         openedAt: start,
         firstSeen: b.firstSeen,
         revision: 1,
         severity,
         lastObserved: point.observed,
         calm: 0,
-        lastIds: new Set(b.ids),
+        lastIds: new Set(),
+        terms: new Map(),
       }
+      remember(episode, b)
       s.episode = episode
       active.push(episode)
       out.push(emit(s, episode, 'opened', b, point, pValue))
@@ -317,6 +338,10 @@ export function createDetector(options: DetectorOptions): Detector {
           engagement: m.engagement.likes + m.engagement.reposts + m.engagement.replies + m.engagement.quotes,
           followers: m.author.followers ?? 0,
           terms: m.terms,
+          refs: [m.inReplyTo, m.quoteOf, m.repostOf].filter(
+            (r): r is string => typeof r === 'string' && r !== '',
+          ),
+          claims: m.claims.map((c) => c.id),
         }
         for (const sk of seriesKeysOf(m, keyOptions)) {
           const s = stateOf(sk)

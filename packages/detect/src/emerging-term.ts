@@ -31,6 +31,8 @@ export interface TermState {
   /** Most recent mention ids with their bucket (oldest first). */
   readonly ids: Array<{ readonly id: string; readonly idx: number }>
   episode: TermEpisode | null
+  /** Bucket of the last sweep of `authors` (at most one sweep per bucket when it is full). */
+  sweptIdx: number
 }
 
 export const MAX_IDS = 50
@@ -44,6 +46,7 @@ export function newTermState(term: string, createdAtMs: number, idx: number): Te
     authors: new Map(),
     ids: [],
     episode: null,
+    sweptIdx: Number.NEGATIVE_INFINITY,
   }
 }
 
@@ -85,7 +88,8 @@ export function recordPost(s: TermState, p: PostForTerm, windowBuckets: number, 
   const last = s.authors.get(p.authorId)
   const newAuthor = last === undefined || last <= p.idx - windowBuckets
   if (!newAuthor) return 0
-  if (last === undefined && s.authors.size >= maxAuthors) {
+  if (last === undefined && s.authors.size >= maxAuthors && s.sweptIdx !== p.idx) {
+    s.sweptIdx = p.idx
     for (const [a, i] of s.authors) if (i <= p.idx - windowBuckets) s.authors.delete(a)
   }
   // Full of authors all inside the window: count the voice without remembering it (a term this

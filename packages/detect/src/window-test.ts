@@ -17,6 +17,8 @@ export interface WindowState {
 }
 
 export const WINDOW_BUCKETS = 12
+/** The short look: the last three buckets (15 minutes at 5-minute buckets) catches a sharp onset. */
+const SHORT_BUCKETS = 3
 const DIURNAL_ALLOWANCE = 2
 
 export function newWindowState(): WindowState {
@@ -54,13 +56,26 @@ export function updateWindow(
   w.buckets++
   let hourCount = 0
   let hourAuthors = 0
+  let shortCount = 0
   for (let i = 0; i < WINDOW_BUCKETS; i++) {
     hourCount += w.ring[i] ?? 0
     hourAuthors += w.ringAuthors[i] ?? 0
+    // The ring index just past the newest bucket is the oldest; the newest three end at index-1.
+    const age = (w.index - 1 - i + 2 * WINDOW_BUCKETS) % WINDOW_BUCKETS
+    if (age < SHORT_BUCKETS) shortCount += w.ring[i] ?? 0
   }
   const base = w.weight > 0 ? w.rate / w.weight : 0
   const expectedHour = Math.max(WINDOW_BUCKETS * base * DIURNAL_ALLOWANCE, 0.5)
-  const pValue = w.buckets > minBuckets ? poissonUpperTail(hourCount, expectedHour) : 1
+  const expectedShort = Math.max(SHORT_BUCKETS * base * DIURNAL_ALLOWANCE, 0.25)
+  // Two window lengths over the same baseline: Bonferroni over both.
+  const pValue =
+    w.buckets > minBuckets
+      ? Math.min(
+          1,
+          2 *
+            Math.min(poissonUpperTail(hourCount, expectedHour), poissonUpperTail(shortCount, expectedShort)),
+        )
+      : 1
   if (learn) {
     const cap = base + 3 * Math.sqrt(base + 1)
     w.rate = w.rate * decay + Math.min(value, w.buckets > minBuckets ? cap : value)

@@ -6,13 +6,19 @@ import { humanize, render, type Slots, type Tone } from './render.ts'
 import type { SampleSource } from './sources.ts'
 
 const MINUTE = 60_000
+const ONSET_STEP = 1 / 3
 
-/** Event rate shape: smooth rise from onset to peak, then exponential decay until the end. */
+/**
+ * Event rate shape: a visible step at onset (the triggering post, report or news item: a third of
+ * the peak rate), a smooth rise to the peak, then exponential decay until the end. The onset is
+ * therefore the moment the event is first observable above its background, which is what
+ * "detected within two buckets of onset" measures.
+ */
 export function eventShape(ms: number, onset: number, peak: number, end: number): number {
   if (ms < onset || ms >= end) return 0
   if (ms < peak) {
     const x = (ms - onset) / (peak - onset)
-    return Math.max(0.04, x * x * (3 - 2 * x))
+    return Math.max(ONSET_STEP, x * x * (3 - 2 * x))
   }
   return Math.exp((-3 * (ms - peak)) / Math.max(end - peak, MINUTE))
 }
