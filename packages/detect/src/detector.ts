@@ -13,6 +13,8 @@ import {
   type Watchlist,
 } from '@pulse/core'
 import { addToBucket, type Bucket, newBucket, topOf } from './accumulator.ts'
+import { createEmergingDetector } from './emerging.ts'
+import type { EmergingHit, EmergingOptions } from './emerging-types.ts'
 import { type SeriesKey, seriesKeysOf } from './keys.ts'
 import { severityOf } from './severity.ts'
 import { buildSignal, evidenceOf, type SeriesPoint, titleOf } from './signal-builder.ts'
@@ -42,12 +44,15 @@ export interface DetectorOptions {
   readonly idleExpiryMs?: number
   readonly maxKeys?: number
   readonly series?: SeriesDetectorOptions
+  /** Options for new-term detection (`false` turns it off). */
+  readonly emerging?: EmergingOptions | false
   /** Human label for a key value (claim text, topic label). */
   readonly labelOf?: (dimension: string, value: string) => string
 }
 
 interface Episode {
   readonly id: string
+  readonly kind: SeriesKey['kind']
   readonly key: SeriesKey['key']
   readonly openedAt: number
   readonly firstSeen: number
@@ -122,6 +127,20 @@ export function createDetector(options: DetectorOptions): Detector {
       : (options.labelOf?.(sk.key.dimension, sk.key.value) ?? sk.key.value)
 
   const keys = new Map<string, KeyState>()
+  const emerging =
+    options.emerging === false
+      ? undefined
+      : createEmergingDetector({ bucketMs: B, ...(options.emerging ?? {}) })
+  /** Open emerging-term episodes by term, resolved when the term calms down. */
+  const emergingOpen = new Map<string, { episode: Episode; hit: EmergingHit }>()
+  /**
+   * New-term hits wait this many buckets for a more specific watchlist signal (claim, brand,
+   * topic) to claim the same posts; only a story nothing else explains becomes `emerging_term`.
+   */
+  const holdBuckets = 3
+  const pending = new Map<string, { hit: EmergingHit; since: number; ids: Set<string> }>()
+  /** Post ids per term for the buckets still open (read when they close, then dropped). */
+  const termIndex = new Map<number, Map<string, string[]>>()
   let next: number | undefined
   let first: number | undefined
   let maxEvent = Number.NEGATIVE_INFINITY
@@ -191,10 +210,13 @@ export function createDetector(options: DetectorOptions): Detector {
     if (candidate.ids.size === 0) return false
     let shared = 0
     for (const id of candidate.ids) if (episode.lastIds.has(id)) shared++
-    for (const ref of candidate.refs) if (episode.lastIds.has(ref)) shared++
+    let linked = shared
+    for (const ref of candidate.refs) if (episode.lastIds.has(ref)) linked++
     // Posts about the same claim, spreading or debunking it, are the same narrative.
-    if (episode.key.dimension === 'claim') shared += candidate.claimPosts.get(episode.key.value) ?? 0
-    return shared / candidate.ids.size >= 0.15
+    if (episode.key.dimension === 'claim') linked += candidate.claimPosts.get(episode.key.value) ?? 0
+    // Share of the candidate's posts, or of the smaller side (a small episode inside a big bucket).
+    const smaller = Math.min(candidate.ids.size, episode.lastIds.size)
+    return linked / candidate.ids.size >= 0.15 || (shared >= 2 && shared / Math.max(1, smaller) >= 0.3)
   }
   const remember = (e: Episode, b: Bucket): void => {
     for (const [t, n] of b.terms)
@@ -238,7 +260,10 @@ export function createDetector(options: DetectorOptions): Detector {
       rows.push({ s, b, point, pValue, hourCount: w.hourCount, hourAuthors: w.hourAuthors })
     }
     rows.sort((x, y) => x.s.sk.priority - y.s.sk.priority)
-    const active: Episode[] = [...keys.values()].flatMap((k) => (k.episode ? [k.episode] : []))
+    const active: Episode[] = [
+      ...[...keys.values()].flatMap((k) => (k.episode ? [k.episode] : [])),
+      ...[...emergingOpen.values()].map((o) => o.episode),
+    ]
     for (const { s, b, point, pValue, hourCount, hourAuthors } of rows) {
       const elevated = pValue <= stayOpen || (Number.isFinite(point.upper) && point.observed > point.upper)
       const e = s.episode
@@ -285,6 +310,7 @@ export function createDetector(options: DetectorOptions): Detector {
         continue
       const episode: Episode = {
         id: `sig_${stableHash(s.sk.id, String(start)).slice(0, 20)}`,
+        kind: s.sk.kind,
         key: s.sk.key,
         openedAt: start,
         firstSeen: b.firstSeen,
@@ -300,12 +326,118 @@ export function createDetector(options: DetectorOptions): Detector {
       active.push(episode)
       out.push(emit(s, episode, 'opened', b, point, pValue))
     }
+    out.push(...closeEmerging(start, active))
     for (const [id, s] of keys) {
       if (!s.episode && s.buckets.size === 0 && s.lastSeen < start - idleExpiry) keys.delete(id)
     }
     if (keys.size > maxKeys) {
       const idle = [...keys].filter(([, s]) => !s.episode).sort((a, b) => a[1].lastSeen - b[1].lastSeen)
       for (const [id] of idle.slice(0, keys.size - maxKeys)) keys.delete(id)
+    }
+    return out
+  }
+
+  const emergingSignal = (e: Episode, hit: EmergingHit, state: Signal['state'], start: number): Signal => {
+    const hashtag = hit.term.startsWith('#')
+    const key = {
+      dimension: hashtag ? ('hashtag' as const) : ('term' as const),
+      value: hashtag ? hit.term.slice(1) : hit.term,
+    }
+    return buildSignal({
+      id: e.id,
+      revision: e.revision,
+      kind: 'emerging_term',
+      key,
+      state,
+      severity: e.severity,
+      score: Math.min(1, Math.max(0, 1 - hit.pValue)),
+      title: titleOf('emerging_term', key, hit.term),
+      bucketStart: new Date(start).toISOString(),
+      bucketSeconds: B / 1000,
+      openedAt: new Date(e.openedAt).toISOString(),
+      updatedAt: new Date(start + B).toISOString(),
+      evidence: {
+        observed: Math.round(hit.observedAuthors * 100) / 100,
+        expected: Math.round(hit.expectedAuthors * 100) / 100,
+        ratio: Math.round((hit.observedAuthors / Math.max(hit.expectedAuthors, 0.01)) * 100) / 100,
+        series: [],
+        topTerms: hit.topCoTerms,
+        topSources: [],
+        sampleMentionIds: hit.samples.map((x) => x.id),
+        sampleTexts: hit.samples.map((x) => x.text),
+        uniqueAuthors: hit.authors,
+        amplification: Math.round(hit.amplification * 100) / 100,
+        negativeShare: null,
+        firstSeen: new Date(hit.firstSeenMs).toISOString(),
+      },
+      bucketMinutes: B / MINUTE,
+    })
+  }
+
+  /** After the watchlist keys: resolves calm emerging terms, holds new hits, opens unexplained ones. */
+  const closeEmerging = (start: number, active: Episode[]): Signal[] => {
+    if (!emerging) return []
+    const out: Signal[] = []
+    for (const [term, o] of emergingOpen) {
+      if (!emerging.isActive(term)) {
+        o.episode.revision++
+        out.push(emergingSignal(o.episode, o.hit, 'resolved', start))
+        emergingOpen.delete(term)
+      }
+    }
+    for (const hit of emerging.close(start, start + B)) {
+      if (!pending.has(hit.term) && !emergingOpen.has(hit.term)) {
+        pending.set(hit.term, { hit, since: start, ids: new Set(hit.mentionIds) })
+      }
+    }
+    // The posts of pending and open terms in this bucket (and the next, already seen in part).
+    for (const bucketStart of [start, start + B]) {
+      const index = termIndex.get(bucketStart)
+      if (!index) continue
+      for (const [term, p] of pending) for (const id of index.get(term) ?? []) p.ids.add(id)
+      for (const [term, o] of emergingOpen) {
+        for (const id of index.get(term) ?? []) if (o.episode.lastIds.size < 20_000) o.episode.lastIds.add(id)
+      }
+    }
+    termIndex.delete(start)
+    for (const [term, p] of pending) {
+      const candidate = newBucket()
+      for (const id of p.ids) candidate.ids.add(id)
+      const key = term.startsWith('#')
+        ? { dimension: 'hashtag' as const, value: term.slice(1) }
+        : { dimension: 'term' as const, value: term }
+      if (active.some((a) => overlaps(candidate, a)) || isSuppressed(wl.suppressions, key, start)) {
+        pending.delete(term)
+        continue
+      }
+      if (start - p.since < holdBuckets * B) continue
+      pending.delete(term)
+      const { hit } = p
+      const episode: Episode = {
+        id: `sig_${stableHash('emerging', term, String(p.since)).slice(0, 20)}`,
+        kind: 'emerging_term',
+        key,
+        // The hit may have looked ahead into the next bucket: date it from the term's first post.
+        openedAt: Math.max(p.since, Math.floor(hit.firstSeenMs / B) * B),
+        firstSeen: hit.firstSeenMs,
+        revision: 1,
+        severity: severityOf({
+          kind: 'emerging_term',
+          pValue: hit.pValue,
+          observed: hit.authors,
+          expected: hit.expectedAuthors,
+          uniqueAuthors: hit.authors,
+          reach: 0,
+          negativeShare: null,
+        }),
+        lastObserved: hit.observedAuthors,
+        calm: 0,
+        lastIds: p.ids,
+        terms: new Map(hit.topCoTerms.map((t) => [t.value, t.count])),
+      }
+      emergingOpen.set(term, { episode, hit })
+      active.push(episode)
+      out.push(emergingSignal(episode, hit, 'opened', episode.openedAt))
     }
     return out
   }
@@ -343,6 +475,26 @@ export function createDetector(options: DetectorOptions): Detector {
           ),
           claims: m.claims.map((c) => c.id),
         }
+        if (emerging) {
+          let index = termIndex.get(start)
+          if (!index) {
+            index = new Map()
+            termIndex.set(start, index)
+          }
+          for (const term of m.terms) {
+            const ids = index.get(term)
+            if (!ids) index.set(term, [m.id])
+            else if (ids.length < 5_000) ids.push(m.id)
+          }
+        }
+        emerging?.add({
+          id: m.id,
+          authorId: m.author.id,
+          createdAtMs: t,
+          terms: m.terms,
+          text: m.text,
+          followers: m.author.followers ?? 0,
+        })
         for (const sk of seriesKeysOf(m, keyOptions)) {
           const s = stateOf(sk)
           s.lastSeen = Math.max(s.lastSeen, t)
@@ -364,7 +516,7 @@ export function createDetector(options: DetectorOptions): Detector {
       return advance(nowMs - lateness)
     },
     get stats() {
-      let open = 0
+      let open = emergingOpen.size
       for (const s of keys.values()) if (s.episode) open++
       return { keys: keys.size, buckets, openSignals: open, watermark: maxEvent - lateness }
     },

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks'
 import { extractTerms } from '@pulse/classify'
 import type { MentionInput } from '@pulse/core'
-import { createEmergingDetector, type EmergingHit } from '@pulse/detect'
+import type { EmergingHit } from '@pulse/detect'
 import {
   BASE_RATE_PER_MINUTE,
   DEFAULT_SEED,
@@ -164,6 +164,8 @@ export const emergingBenchmark: Benchmark = {
       built,
     )
 
+    // Loaded on use, so the rest of the CLI starts even in a build without the emerging detector.
+    const { createEmergingDetector } = await import('@pulse/detect')
     const detector = createEmergingDetector({ warmupMs: warmupDays * DAY })
     const owner = new Map<string, Injection>()
     const falseHits: Array<{ at: number; hit: EmergingHit }> = []
@@ -178,18 +180,6 @@ export const emergingBenchmark: Benchmark = {
         if (inj && n * 2 >= hit.mentionIds.length) {
           inj.hits++
           inj.detectedAtMs ??= endMs
-          if (process.env.DEV_EMERGING)
-            console.log(
-              inj.group,
-              inj.term,
-              ((endMs - inj.onsetMs) / MINUTE).toFixed(1),
-              hit.term,
-              hit.observedAuthors.toFixed(2),
-              hit.expectedAuthors.toExponential(1),
-              hit.pValue.toExponential(1),
-              hit.amplification.toFixed(2),
-              JSON.stringify(hit.topCoTerms),
-            )
         } else falseHits.push({ at: endMs, hit })
       }
     }

@@ -1,6 +1,7 @@
 /** A `pulse bench <name>` benchmark: prints its figures to stdout, returns the exit code. */
 import type { CommandContext } from '../command.ts'
 import { classifyBench } from './classify.ts'
+import { emergingBenchmark } from './emerging.ts'
 import { enrichBench } from './enrich.ts'
 import { misinfoBench } from './misinfo.ts'
 import { nabBenchmark } from './nab.ts'
@@ -23,4 +24,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   redactBenchmark,
   pipelineBench,
   enrichBench,
+  emergingBenchmark,
 ]
