@@ -12,6 +12,7 @@ import {
   TOPICS,
 } from '@pulse/core'
 import { deadLetterFor } from '@pulse/pipeline'
+import { createRedactor } from '@pulse/redact'
 import type { RunningService, ServiceFactory } from '@pulse/runtime'
 import { createBatchWriter } from '@pulse/store'
 import type { z } from 'zod'
@@ -24,6 +25,12 @@ import type { z } from 'zod'
 export const sinkService: ServiceFactory = async (ctx): Promise<RunningService> => {
   const log = ctx.logger.child({ service: 'sink' })
   const store = await ctx.store()
+  // A dead letter's payload is raw input (it never reached enrichment): redact PHI before storing it.
+  const redactor = createRedactor({
+    publishedPhones: ctx.watchlist.organization.publishedPhones,
+    keepHandles: ctx.watchlist.organization.handles,
+  })
+  const redactLetter = (d: DeadLetter): DeadLetter => ({ ...d, payload: redactor.redact(d.payload).text })
   const stats = {
     mentions: 0,
     deadLetters: 0,
@@ -54,7 +61,7 @@ export const sinkService: ServiceFactory = async (ctx): Promise<RunningService> 
     name: 'dead_letters',
     maxRows: 5_000,
     write: async (rows) => {
-      const r = await store.writeDeadLetters(rows)
+      const r = await store.writeDeadLetters(rows.map(redactLetter))
       stats.deadLetters += r.inserted
     },
   })
