@@ -85,6 +85,14 @@ describe('createDetector', () => {
     expect(signals).toEqual([])
   })
 
+  it('leaves posts dated in the future out of detection instead of jumping event time ahead', () => {
+    const d = createDetector({ watchlist, clock: { now: () => START + 48 * 60 * MIN } })
+    const bogus = buildEnrichedMention({ createdAt: '2099-01-01T00:00:00.000Z', topics: ['gi-illness'] })
+    expect(d.ingest([...stream({ hours: 30, perHour: 30 }), bogus])).toEqual([])
+    expect(d.stats.future).toBe(1)
+    expect(d.stats.watermark).toBeLessThan(START + 31 * 60 * MIN)
+  })
+
   it('ignores mentions with an unparseable time and keeps bounded state', () => {
     const d = createDetector({ watchlist })
     expect(d.ingest([{ ...buildEnrichedMention(), createdAt: 'not a date' }])).toEqual([])

@@ -5,6 +5,7 @@ import {
   type SeriesDetectorOptions,
 } from '@pulse/anomaly'
 import {
+  type Clock,
   type EnrichedMention,
   SEVERITY_RANK,
   type Severity,
@@ -44,6 +45,12 @@ export interface DetectorOptions {
   readonly idleExpiryMs?: number
   readonly maxKeys?: number
   readonly series?: SeriesDetectorOptions
+  /**
+   * Wall clock: a post dated more than `maxFutureMs` (default 15 minutes) ahead of it is left out of
+   * detection (clock skew or a bogus date must not fast-forward event time past every bucket).
+   */
+  readonly clock?: Clock
+  readonly maxFutureMs?: number
   /** Options for new-term detection (`false` turns it off). */
   readonly emerging?: EmergingOptions | false
   /** Human label for a key value (claim text, topic label). */
@@ -85,7 +92,7 @@ export interface Detector {
    * gets its signals on time. Ignored while the stream's event time is far from `nowMs` (replays).
    */
   tick(nowMs: number): Signal[]
-  readonly stats: { keys: number; buckets: number; openSignals: number; watermark: number }
+  readonly stats: { keys: number; buckets: number; openSignals: number; watermark: number; future: number }
 }
 
 const MINUTE = 60_000
@@ -145,6 +152,8 @@ export function createDetector(options: DetectorOptions): Detector {
   let first: number | undefined
   let maxEvent = Number.NEGATIVE_INFINITY
   let buckets = 0
+  let future = 0
+  const maxFuture = options.maxFutureMs ?? 15 * MINUTE
 
   const stateOf = (sk: SeriesKey): KeyState => {
     let s = keys.get(sk.id)
@@ -456,6 +465,10 @@ export function createDetector(options: DetectorOptions): Detector {
       for (const m of mentions) {
         const t = Date.parse(m.createdAt)
         if (!Number.isFinite(t)) continue
+        if (options.clock && t > options.clock.now() + maxFuture) {
+          future++
+          continue
+        }
         next ??= Math.floor(t / B) * B
         first ??= next
         const start = Math.max(Math.floor(t / B) * B, next)
@@ -518,7 +531,7 @@ export function createDetector(options: DetectorOptions): Detector {
     get stats() {
       let open = emergingOpen.size
       for (const s of keys.values()) if (s.episode) open++
-      return { keys: keys.size, buckets, openSignals: open, watermark: maxEvent - lateness }
+      return { keys: keys.size, buckets, openSignals: open, watermark: maxEvent - lateness, future }
     },
   }
 }

@@ -24,6 +24,7 @@ export const detectService: ServiceFactory = async (ctx): Promise<RunningService
   const topics = new Map((ctx.watchlist.topics ?? DEFAULT_TOPICS).map((t) => [t.id, t.label]))
   const detector = createDetector({
     watchlist: ctx.watchlist,
+    clock: ctx.clock,
     // A key needs a day of history (one daily cycle) before it can alarm.
     series: { warmupMs: 24 * HOUR },
     labelOf: (dimension, value) =>
