@@ -146,8 +146,20 @@ export function createDetector(options: DetectorOptions): Detector {
    */
   const holdBuckets = 3
   const pending = new Map<string, { hit: EmergingHit; since: number; ids: Set<string> }>()
-  /** Post ids per term for the buckets still open (read when they close, then dropped). */
-  const termIndex = new Map<number, Map<string, string[]>>()
+  /** Per bucket still open: post ids per term, and each post's terms (read at close, then dropped). */
+  const termIndex = new Map<
+    number,
+    { byTerm: Map<string, string[]>; terms: Map<string, readonly string[]> }
+  >()
+  /** Vocabulary of posts seen in the buckets being closed, for folding pending hits by topic. */
+  const vocabularyOf = (ids: Iterable<string>, index: Map<string, readonly string[]>[]): Bucket => {
+    const b = newBucket()
+    for (const id of ids) {
+      b.ids.add(id)
+      for (const i of index) for (const t of i.get(id) ?? []) b.terms.set(t, (b.terms.get(t) ?? 0) + 1)
+    }
+    return b
+  }
   let next: number | undefined
   let first: number | undefined
   let maxEvent = Number.NEGATIVE_INFINITY
@@ -336,6 +348,7 @@ export function createDetector(options: DetectorOptions): Detector {
       out.push(emit(s, episode, 'opened', b, point, pValue))
     }
     out.push(...closeEmerging(start, active))
+    termIndex.delete(start)
     for (const [id, s] of keys) {
       if (!s.episode && s.buckets.size === 0 && s.lastSeen < start - idleExpiry) keys.delete(id)
     }
@@ -400,22 +413,27 @@ export function createDetector(options: DetectorOptions): Detector {
       }
     }
     // The posts of pending and open terms in this bucket (and the next, already seen in part).
-    for (const bucketStart of [start, start + B]) {
-      const index = termIndex.get(bucketStart)
-      if (!index) continue
-      for (const [term, p] of pending) for (const id of index.get(term) ?? []) p.ids.add(id)
+    const indexes = [termIndex.get(start), termIndex.get(start + B)].filter((i) => i !== undefined)
+    for (const index of indexes) {
+      for (const [term, p] of pending) for (const id of index.byTerm.get(term) ?? []) p.ids.add(id)
       for (const [term, o] of emergingOpen) {
-        for (const id of index.get(term) ?? []) if (o.episode.lastIds.size < 20_000) o.episode.lastIds.add(id)
+        for (const id of index.byTerm.get(term) ?? []) {
+          if (o.episode.lastIds.size >= 20_000) break
+          o.episode.lastIds.add(id)
+          for (const t of index.terms.get(id) ?? []) o.episode.terms.set(t, (o.episode.terms.get(t) ?? 0) + 1)
+        }
       }
     }
-    termIndex.delete(start)
+    const postTerms = indexes.map((i) => i.terms)
     for (const [term, p] of pending) {
-      const candidate = newBucket()
-      for (const id of p.ids) candidate.ids.add(id)
+      const candidate = vocabularyOf(p.ids, postTerms)
       const key = term.startsWith('#')
         ? { dimension: 'hashtag' as const, value: term.slice(1) }
         : { dimension: 'term' as const, value: term }
-      if (active.some((a) => overlaps(candidate, a)) || isSuppressed(wl.suppressions, key, start)) {
+      if (
+        active.some((a) => overlaps(candidate, a) || sharesVocabulary(candidate, a)) ||
+        isSuppressed(wl.suppressions, key, start)
+      ) {
         pending.delete(term)
         continue
       }
@@ -445,6 +463,7 @@ export function createDetector(options: DetectorOptions): Detector {
         terms: new Map(hit.topCoTerms.map((t) => [t.value, t.count])),
       }
       emergingOpen.set(term, { episode, hit })
+      for (const [t, n] of candidate.terms) episode.terms.set(t, (episode.terms.get(t) ?? 0) + n)
       active.push(episode)
       out.push(emergingSignal(episode, hit, 'opened', episode.openedAt))
     }
@@ -491,12 +510,13 @@ export function createDetector(options: DetectorOptions): Detector {
         if (emerging) {
           let index = termIndex.get(start)
           if (!index) {
-            index = new Map()
+            index = { byTerm: new Map(), terms: new Map() }
             termIndex.set(start, index)
           }
+          index.terms.set(m.id, m.terms)
           for (const term of m.terms) {
-            const ids = index.get(term)
-            if (!ids) index.set(term, [m.id])
+            const ids = index.byTerm.get(term)
+            if (!ids) index.byTerm.set(term, [m.id])
             else if (ids.length < 5_000) ids.push(m.id)
           }
         }

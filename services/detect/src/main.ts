@@ -1,5 +1,6 @@
 import { DEFAULT_CLAIMS, DEFAULT_TOPICS } from '@pulse/classify'
 import {
+  type Clock,
   decodeJson,
   type EnrichedMention,
   enrichedMentionSchema,
@@ -7,12 +8,28 @@ import {
   SCHEMAS,
   type Signal,
   TOPICS,
+  type Watchlist,
 } from '@pulse/core'
-import { createDetector } from '@pulse/detect'
+import { createDetector, type Detector } from '@pulse/detect'
 import { startWorker } from '@pulse/pipeline'
 import type { RunningService, ServiceFactory } from '@pulse/runtime'
 
 const HOUR = 3_600_000
+
+/** The detector exactly as the detect service runs it (also used by `pulse bench signals`). */
+export function buildDetector(watchlist: Watchlist, clock: Clock): Detector {
+  const claims = new Map((watchlist.claims ?? DEFAULT_CLAIMS).map((c) => [c.id, c.claim]))
+  const topics = new Map((watchlist.topics ?? DEFAULT_TOPICS).map((t) => [t.id, t.label]))
+  return createDetector({
+    watchlist,
+    clock,
+    // A key needs a day of history (one daily cycle) before it can alarm.
+    series: { warmupMs: 24 * HOUR },
+    labelOf: (dimension, value) =>
+      (dimension === 'claim' ? claims.get(value) : dimension === 'topic' ? topics.get(value) : undefined) ??
+      value,
+  })
+}
 
 /**
  * The detect service: enriched mentions → keyed event-time series → signals (with lifecycle and
@@ -20,17 +37,7 @@ const HOUR = 3_600_000
  */
 export const detectService: ServiceFactory = async (ctx): Promise<RunningService> => {
   const log = ctx.logger.child({ service: 'detect' })
-  const claims = new Map((ctx.watchlist.claims ?? DEFAULT_CLAIMS).map((c) => [c.id, c.claim]))
-  const topics = new Map((ctx.watchlist.topics ?? DEFAULT_TOPICS).map((t) => [t.id, t.label]))
-  const detector = createDetector({
-    watchlist: ctx.watchlist,
-    clock: ctx.clock,
-    // A key needs a day of history (one daily cycle) before it can alarm.
-    series: { warmupMs: 24 * HOUR },
-    labelOf: (dimension, value) =>
-      (dimension === 'claim' ? claims.get(value) : dimension === 'topic' ? topics.get(value) : undefined) ??
-      value,
-  })
+  const detector = buildDetector(ctx.watchlist, ctx.clock)
   const stats = { signals: 0 }
   const publish = async (signals: Signal[]): Promise<void> => {
     if (signals.length === 0) return

@@ -1,5 +1,6 @@
 /** A `pulse bench <name>` benchmark: prints its figures to stdout, returns the exit code. */
 import type { CommandContext } from '../command.ts'
+import { signalsBenchmark } from './signals.ts'
 import { classifyBench } from './classify.ts'
 import { emergingBenchmark } from './emerging.ts'
 import { enrichBench } from './enrich.ts'
@@ -17,6 +18,7 @@ export interface Benchmark {
 
 /** Every benchmark. Add one by importing it and listing it here (one line each). */
 export const BENCHMARKS: readonly Benchmark[] = [
+  signalsBenchmark,
   classifyBench,
   misinfoBench,
   sentimentBenchmark,
