@@ -5,11 +5,12 @@
 -- @param until DateTime64(3, 'UTC') window end (--until: now, latest or a time)
 -- @param min_mentions UInt32 = 20 least mentions in the current window
 -- @param min_authors UInt32 = 5 least distinct authors in the current window
+-- @param kind String = any hashtag, term or any
 -- @param top UInt32 = 25 rows to return
 WITH
     {since:DateTime64(3, 'UTC')} AS w_start,
     {until:DateTime64(3, 'UTC')} AS w_end,
-    w_start - (w_end - w_start) AS p_start,
+    subtractMilliseconds(w_start, dateDiff('millisecond', w_start, w_end)) AS p_start,
     items AS (
         SELECT 'hashtag' AS kind, hashtag AS item,
             uniqExactMergeIf(mentions, hour >= toStartOfHour(w_start)) AS now_mentions,
@@ -36,6 +37,7 @@ SELECT
     now_authors,
     round((now_mentions + 1) / (prev_mentions + 1), 2) AS growth
 FROM items
-WHERE now_mentions >= {min_mentions:UInt32} AND now_authors >= {min_authors:UInt32}
+WHERE ({kind:String} = 'any' OR kind = {kind:String})
+  AND now_mentions >= {min_mentions:UInt32} AND now_authors >= {min_authors:UInt32}
 ORDER BY growth DESC, now_mentions DESC
 LIMIT {top:UInt32}

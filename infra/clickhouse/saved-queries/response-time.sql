@@ -20,23 +20,23 @@ WITH
     ),
     timed AS (
         SELECT
-            q.source AS source,
-            r.question_id != '' AS answered,
-            if(answered, dateDiff('second', q.created_at, r.replied_at) / 60, NULL) AS minutes,
-            dateDiff('minute', q.created_at, {until:DateTime64(3, 'UTC')}) >= {target_minutes:UInt32} AS due
+            q.source AS src,
+            r.question_id != '' AS is_answered,
+            if(is_answered, dateDiff('second', q.created_at, r.replied_at) / 60, NULL) AS minutes,
+            dateDiff('minute', q.created_at, {until:DateTime64(3, 'UTC')}) >= {target_minutes:UInt32} AS is_due
         FROM questions AS q
         LEFT JOIN first_reply AS r ON r.question_id = q.id
     )
 SELECT
-    if(grouping(source) = 1, 'all', source) AS source,
+    if(grouping(src) = 1, 'all', src) AS source,
     count() AS questions,
-    countIf(answered) AS answered,
+    countIf(is_answered) AS answered,
     round(quantileExact(0.5)(minutes), 1) AS median_minutes,
     round(quantileExact(0.9)(minutes), 1) AS p90_minutes,
-    countIf(answered AND minutes <= {target_minutes:UInt32}) AS within_target,
-    countIf(answered OR due) AS measurable,
+    countIf(is_answered AND minutes <= {target_minutes:UInt32}) AS within_target,
+    countIf(is_answered OR is_due) AS measurable,
     round(100 * within_target / nullIf(measurable, 0), 1) AS within_target_pct
 FROM timed
-GROUP BY ROLLUP(source)
-ORDER BY grouping(source), questions DESC
+GROUP BY ROLLUP(src)
+ORDER BY grouping(src), questions DESC
 SETTINGS join_use_nulls = 0

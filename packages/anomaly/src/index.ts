@@ -1,6 +1,12 @@
 export { familyWiseThreshold, isFamilyWiseSignificant } from './family-wise.ts'
 export { detectSeries, type NabSeries, nabSeriesFromCsv, runNab } from './nab-corpus.ts'
-export { type NabFileResult, type NabProfileResult, scoreNab } from './nab-evaluate.ts'
+export {
+  type NabFileResult,
+  type NabProfileResult,
+  type NabSweepResult,
+  scoreNab,
+  sweepNab,
+} from './nab-evaluate.ts'
 export {
   labelRows,
   NAB_PROFILES,

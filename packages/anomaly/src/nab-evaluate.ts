@@ -4,6 +4,7 @@ import {
   optimizeThreshold,
   perfectScore,
   scoreAtThreshold,
+  type ThresholdChoice,
 } from './nab-scorer.ts'
 
 export interface NabFileResult {
@@ -75,4 +76,48 @@ export function scoreNab(files: readonly NabScoredFile[], profile: NabProfile): 
     heldOutNormalized: normalize(heldOutRaw, nullChoice.score, perfect),
     files: results,
   }
+}
+
+export interface NabSweepResult {
+  readonly profile: NabProfile
+  /** Per variant: NAB's normalised corpus score, threshold optimised on the whole corpus. */
+  readonly inSample: readonly number[]
+  /**
+   * Nested leave-one-file-out: for each file, the variant and its threshold are both chosen on the
+   * other files only, then that file is scored. The honest figure for a tuned detector constant.
+   */
+  readonly heldOutNormalized: number
+  /** The variant chosen for each file (index into the variants). */
+  readonly picks: readonly number[]
+}
+
+/**
+ * Scores several variants of a detector (e.g. one tuned constant at several values) on the same
+ * corpus; every variant must score the same files in the same order.
+ */
+export function sweepNab(
+  variants: readonly (readonly NabScoredFile[])[],
+  profile: NabProfile,
+): NabSweepResult {
+  const first = variants[0] ?? []
+  const nullScore = optimizeThreshold(nullFiles(first), profile).score
+  const perfect = perfectScore(first, profile)
+  const inSample = variants.map((v) => normalize(optimizeThreshold(v, profile).score, nullScore, perfect))
+  let heldOutRaw = 0
+  const picks = first.map((_, i) => {
+    let pick = 0
+    let best: ThresholdChoice = { threshold: 1.1, score: Number.NEGATIVE_INFINITY }
+    variants.forEach((files, v) => {
+      const others = files.filter((_, j) => j !== i)
+      const choice = optimizeThreshold(others.length > 0 ? others : files, profile)
+      if (choice.score > best.score) {
+        best = choice
+        pick = v
+      }
+    })
+    const file = variants[pick]?.[i]
+    if (file) heldOutRaw += scoreAtThreshold(file, profile, best.threshold)
+    return pick
+  })
+  return { profile, inSample, heldOutNormalized: normalize(heldOutRaw, nullScore, perfect), picks }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { scoreNab } from './nab-evaluate.ts'
+import { scoreNab, sweepNab } from './nab-evaluate.ts'
 import {
   labelRows,
   NAB_PROFILES,
@@ -82,5 +82,38 @@ describe('NAB scoring', () => {
     const low = NAB_PROFILES.find((p) => p.name === 'reward_low_FN_rate')
     if (!low) throw new Error('profile missing')
     expect(scoreNab([detector()], low).raw).toBe(-2)
+  })
+})
+
+describe('sweepNab (a tuned constant, chosen leave-one-file-out)', () => {
+  const hit = (name: string): NabScoredFile => ({ ...detector(40), name })
+  const miss = (name: string): NabScoredFile => ({ ...detector(), name })
+
+  it('picks the variant that wins on the other files', () => {
+    const r = sweepNab(
+      [
+        [hit('a'), hit('b')],
+        [miss('a'), miss('b')],
+      ],
+      standard,
+    )
+    expect(r.inSample).toEqual([100, 0])
+    expect(r.picks).toEqual([0, 0])
+    expect(r.heldOutNormalized).toBeCloseTo(100, 10)
+  })
+
+  it('does not credit a constant that only fits the file it is scored on', () => {
+    // Variant 0 suits file a only, variant 1 file b only: each looks half right in-sample, but a
+    // choice made without the held-out file always picks the variant that misses it.
+    const r = sweepNab(
+      [
+        [hit('a'), miss('b')],
+        [miss('a'), hit('b')],
+      ],
+      standard,
+    )
+    expect(r.inSample).toEqual([50, 50])
+    expect(r.picks).toEqual([1, 0])
+    expect(r.heldOutNormalized).toBeCloseTo(0, 10)
   })
 })

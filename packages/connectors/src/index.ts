@@ -6,6 +6,17 @@ export {
 } from './bluesky/jetstream.ts'
 export { createBlueskyNormaliser } from './bluesky/normalise.ts'
 export {
+  CREDENTIAL_VARS,
+  type Credentials,
+  type CredentialVar,
+  parseSources,
+  requiredCredentials,
+  type SourceConfig,
+  type SourceType,
+  sourceConfigSchema,
+  sourcesConfigSchema,
+} from './config.ts'
+export {
   type CheckpointStore,
   type Connector,
   type Delivery,
@@ -26,6 +37,7 @@ export {
   type Sleep,
 } from './framework/runtime.ts'
 export { htmlToText } from './framework/text.ts'
+export { type ConfiguredSource, type FromConfigOptions, sourcesFromConfig } from './from-config.ts'
 export { normaliseMastodon, normaliseStatus } from './mastodon/normalise.ts'
 export {
   createMastodonConnector,

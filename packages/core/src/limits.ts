@@ -16,4 +16,11 @@ export const LIMITS = {
   /** Raw payload kept with a dead letter, in characters. */
   maxDeadLetterPayloadChars: 16 * 1024,
   maxJsonDepth: 16,
+  /**
+   * Accepted `createdAt` range (ISO-8601 UTC, inclusive start, exclusive end). ClickHouse `DateTime`
+   * aggregate columns cannot hold instants before 1970 or after 2106, and a post dated year 9999
+   * fast-forwards detection's event time through millions of empty buckets.
+   */
+  minCreatedAt: '1970-01-01T00:00:00.000Z',
+  maxCreatedAt: '2100-01-01T00:00:00.000Z',
 } as const

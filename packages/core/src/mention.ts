@@ -51,7 +51,10 @@ export const mentionSchema = z.object({
   text: z.string().max(LIMITS.maxTextChars),
   title: z.string().max(1024).nullish(),
   lang: z.string().max(16).nullish(),
-  createdAt: instantSchema,
+  createdAt: instantSchema.refine(
+    (s) => s >= LIMITS.minCreatedAt && s < LIMITS.maxCreatedAt,
+    `must be from ${LIMITS.minCreatedAt} up to ${LIMITS.maxCreatedAt}`,
+  ),
   hashtags: z.array(tag).max(LIMITS.maxHashtags).default([]),
   mentions: z.array(tag).max(LIMITS.maxMentions).default([]),
   engagement: engagementSchema.default({ likes: 0, reposts: 0, replies: 0, quotes: 0 }),

@@ -97,6 +97,8 @@ export const watchlistSchema = z.object({
     })
     .default({ routes: [], defaultChannel: '#pulse-alerts', cooldownMinutes: 30 }),
   playbooks: z.partialRecord(signalKindSchema, playbookSchema).default({}),
+  /** Live connectors to run and their settings; validated by `@pulse/connectors` when ingest starts. */
+  sources: z.array(z.record(z.string(), z.unknown())).default([]),
 })
 export type Watchlist = z.infer<typeof watchlistSchema>
 export type WatchlistInput = z.input<typeof watchlistSchema>

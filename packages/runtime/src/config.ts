@@ -44,6 +44,14 @@ export const runtimeEnvSchema = z.object({
   PULSE_FEED_PORT: port.default(8787),
   PULSE_FEED_URL: optionalNonEmpty,
   PULSE_METRICS_PORT: port.optional(),
+  // Connector credentials: only ever from the environment, never from the watchlist.
+  REDDIT_CLIENT_ID: optionalNonEmpty,
+  REDDIT_CLIENT_SECRET: optionalNonEmpty,
+  X_BEARER_TOKEN: optionalNonEmpty,
+  YOUTUBE_API_KEY: optionalNonEmpty,
+  GOOGLE_REVIEWS_ACCESS_TOKEN: optionalNonEmpty,
+  MASTODON_ACCESS_TOKEN: optionalNonEmpty,
+  PULSE_WEBHOOK_TOKEN: optionalNonEmpty,
 })
 
 export type RuntimeEnv = z.output<typeof runtimeEnvSchema>

@@ -90,7 +90,7 @@ export function findSavedQuery(queries: readonly SavedQuery[], name: string): Sa
 }
 
 const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }
-const MAX_SINCE_MS = 800 * UNIT_MS.d
+const MAX_SINCE_MS = 800 * 86_400_000
 
 /** `90m`, `24h`, `7d`, `2w` → milliseconds. */
 export function parseSince(value: string): number {

@@ -1,8 +1,10 @@
 import { join } from 'node:path'
 import type { RunningService, ServiceFactory } from '@pulse/runtime'
+import { configuredSources, type RunningConnectors, startConnectors } from './connectors.ts'
 import { type Replay, type Speed, startReplay } from './replay.ts'
 
 export { AckTracker } from './checkpoint.ts'
+export { configuredSources, type SourceHealth, startConnectors, watchTermsOf } from './connectors.ts'
 export { markOrg, type Replay, type ReplayStats, type Speed } from './replay.ts'
 
 export interface IngestOptions {
@@ -14,6 +16,8 @@ export interface IngestOptions {
 export interface IngestService extends RunningService {
   /** The replay, when one was asked for. */
   readonly replay: Replay | undefined
+  /** The live connectors configured in the watchlist's `sources`. */
+  readonly connectors: RunningConnectors | undefined
 }
 
 /** The ingest service: sources → validated mentions on the raw topic (invalid → dead letters). */
@@ -23,11 +27,14 @@ export function ingestService(options: IngestOptions): ServiceFactory {
     const orgHandles = new Set(
       ctx.watchlist.organization.handles.map((h) => h.replace(/^@/, '').toLowerCase()),
     )
+    // Fail fast on a bad `sources` section or a missing credential, before anything starts.
+    const sources = configuredSources(ctx.watchlist, ctx.env, { clock: ctx.clock, logger: log })
+    const checkpointDir = join(ctx.dataDir, 'checkpoints')
     const replay = options.replay
       ? await startReplay({
           file: options.replay.file,
           speed: options.replay.speed,
-          checkpointDir: join(ctx.dataDir, 'checkpoints'),
+          checkpointDir,
           bus: ctx.bus,
           logger: log,
           clock: ctx.clock,
@@ -36,20 +43,46 @@ export function ingestService(options: IngestOptions): ServiceFactory {
           ...(options.stdin ? { stdin: options.stdin as import('node:stream').Readable } : {}),
         })
       : undefined
-    if (!replay)
-      log.warn('no source configured: pass --replay FILE (live connectors are configured in the watchlist)')
+    const connectors =
+      sources.length > 0
+        ? await startConnectors({
+            sources,
+            bus: ctx.bus,
+            logger: log,
+            clock: ctx.clock,
+            checkpointDir,
+            orgHandles,
+            signal: ctx.signal,
+          }).catch(async (err: unknown) => {
+            await replay?.stop()
+            throw err
+          })
+        : undefined
+    if (!replay && !connectors)
+      log.warn('no source configured: pass --replay FILE or configure `sources` in the watchlist')
     return {
       name: 'ingest',
       replay,
+      connectors,
       stats: () => ({
         lines: replay?.stats.lines ?? 0,
         published: replay?.stats.published ?? 0,
         invalid: replay?.stats.invalid ?? 0,
         acknowledged: replay?.stats.acknowledged ?? 0,
+        ...connectors?.stats(),
       }),
-      health: () => ({ ok: true, detail: replay ? { source: replay.source, done: replay.stats.done } : {} }),
+      health: () => {
+        const live = connectors?.health() ?? []
+        return {
+          ok: live.every((c) => c.state !== 'failed'),
+          detail: {
+            ...(replay ? { source: replay.source, done: replay.stats.done } : {}),
+            ...(connectors ? { connectors: live } : {}),
+          },
+        }
+      },
       stop: async () => {
-        await replay?.stop()
+        await Promise.all([replay?.stop(), connectors?.stop()])
       },
     }
   }
