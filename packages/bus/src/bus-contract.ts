@@ -80,7 +80,7 @@ export function describeBusContract(name: string, makeBus: () => Promise<Bus>, s
       await bus.close()
     })
 
-    it('a group that restarts resumes after its last committed offset', async () => {
+    it('a group that restarts resumes after its last committed offset', { timeout: 150_000 }, async () => {
       const bus = await makeBus()
       const topic = unique('resume')
       const groupId = unique('g')

@@ -50,6 +50,25 @@ describe('embedded bus backpressure', () => {
     await bus.close()
   })
 
+  it('does not let a group whose consumers left block producers or idleness', async () => {
+    const bus = new EmbeddedBus({ defaultPartitions: 1, partitionCapacity: 5 })
+    const gone = await bus.consume({ groupId: 'gone', topics: ['t'], handler: async () => {} })
+    await gone.stop()
+    let handled = 0
+    await bus.consume({
+      groupId: 'live',
+      topics: ['t'],
+      handler: async (b) => {
+        handled += b.messages.length
+      },
+    })
+    for (let i = 0; i < 20; i++) await bus.publish('t', [{ key: null, value: String(i) }])
+    await bus.whenIdle()
+    expect(handled).toBe(20)
+    expect(bus.isIdle()).toBe(true)
+    await bus.close()
+  })
+
   it('refuses to publish after close', async () => {
     const bus = new EmbeddedBus()
     await bus.close()

@@ -112,25 +112,37 @@ export class EmbeddedBus implements Bus {
     this.#published.notify()
   }
 
-  /** Messages in partition p that the slowest group has not committed. */
+  /**
+   * Messages in partition p that the slowest group with a live consumer has not committed. Before
+   * any group exists everything counts (nothing is dropped before someone can read it); groups
+   * whose consumers have all left do not hold producers back (they keep their offsets, like Kafka).
+   */
   #backlog(topic: Topic, p: number): number {
     const partition = topic.partitions[p] as Partition
     const end = partition.base + partition.messages.length
-    let min = end
     if (topic.groups.size === 0) return partition.messages.length
-    for (const g of topic.groups.values()) min = Math.min(min, g.committed[p] ?? 0)
+    let min = end
+    for (const g of topic.groups.values()) if (g.consumers.size > 0) min = Math.min(min, g.committed[p] ?? 0)
     return end - min
   }
 
-  /** Releases messages every group has committed, so memory stays bounded. */
+  /**
+   * Releases messages every group has committed, so memory stays bounded. A group with no live
+   * consumer keeps at most `partitionCapacity` messages (retention, as a broker would apply).
+   */
   #release(topic: Topic, p: number): void {
     const partition = topic.partitions[p] as Partition
+    const end = partition.base + partition.messages.length
     let min = Number.POSITIVE_INFINITY
-    for (const g of topic.groups.values()) min = Math.min(min, g.committed[p] ?? 0)
+    for (const g of topic.groups.values()) {
+      const committed = g.committed[p] ?? 0
+      min = Math.min(min, g.consumers.size > 0 ? committed : Math.max(committed, end - this.#capacity))
+    }
     const drop = Math.min(min - partition.base, partition.messages.length)
     if (drop > 0 && Number.isFinite(drop)) {
       partition.messages.splice(0, drop)
       partition.base += drop
+      for (const g of topic.groups.values()) g.committed[p] = Math.max(g.committed[p] ?? 0, partition.base)
     }
   }
 
@@ -194,13 +206,18 @@ export class EmbeddedBus implements Bus {
 
   /** @internal */
   leave(consumer: EmbeddedConsumer): void {
-    for (const topic of this.#topics.values()) topic.groups.get(consumer.groupId)?.consumers.delete(consumer)
+    for (const topic of this.#topics.values()) {
+      topic.groups.get(consumer.groupId)?.consumers.delete(consumer)
+      topic.partitions.forEach((_, p) => this.#release(topic, p))
+    }
+    this.#committed.notify()
   }
 
-  /** True when every group has committed everything published and no handler is running. */
+  /** True when every group with a live consumer has committed everything and no handler runs. */
   isIdle(): boolean {
     for (const topic of this.#topics.values()) {
       for (const [groupId, group] of topic.groups) {
+        if (group.consumers.size === 0) continue
         if (this.lagOf(groupId, topic.name) > 0) return false
         for (const c of group.consumers) if (c.busy) return false
       }

@@ -165,7 +165,7 @@ export class KafkaBus implements Bus {
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: 4,
-      eachBatch: async ({ batch, heartbeat, isRunning, isStale }) => {
+      eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
         for (let i = 0; i < batch.messages.length; i += max) {
           const chunk: IncomingMessage[] = batch.messages.slice(i, i + max).map((m) => ({
             topic: batch.topic,
@@ -198,6 +198,8 @@ export class KafkaBus implements Bus {
           await consumer.commitOffsets([
             { topic: batch.topic, partition: batch.partition, offset: String(last.offset + 1) },
           ])
+          // kafkajs fetches from the last *resolved* offset: without this, every batch comes again.
+          resolveOffset(String(last.offset))
           await heartbeat()
         }
       },

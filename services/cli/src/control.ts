@@ -8,7 +8,8 @@ import type { QueryFormat, Store } from '@pulse/store'
 /**
  * chDB allows one process per data directory, so while `pulse start` runs, `pulse query` and
  * `pulse status` go through it: a loopback-only HTTP endpoint guarded by a random token, written
- * (mode 0600) to $PULSE_DATA_DIR/run/control.json. Queries are read-only.
+ * (mode 0600) to $PULSE_DATA_DIR/run/control.json. `GET /status` answers every service's stats,
+ * `GET /health` their health (connectors included), `POST /query` read-only queries.
  */
 export interface ControlInfo {
   readonly pid: number
@@ -24,6 +25,8 @@ export async function startControlServer(
   store: () => Promise<Store>,
   status: () => unknown,
   logger: Logger,
+  /** Every service's `health()` (connector state, last event, rate limits), for `pulse status`. */
+  health: () => unknown = () => ({}),
 ): Promise<{ close(): Promise<void> }> {
   const token = randomBytes(24).toString('hex')
   const expected = Buffer.from(`Bearer ${token}`)
@@ -35,6 +38,10 @@ export async function startControlServer(
     }
     if (req.method === 'GET' && req.url === '/status') {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(status()))
+      return
+    }
+    if (req.method === 'GET' && req.url === '/health') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(health()))
       return
     }
     if (req.method !== 'POST' || req.url !== '/query') {

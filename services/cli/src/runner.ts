@@ -2,7 +2,10 @@ import { resolve } from 'node:path'
 import { EmbeddedBus } from '@pulse/bus'
 import { type Logger, systemClock, type Watchlist } from '@pulse/core'
 import {
+  checkReadiness,
   createLogger,
+  createProcessMetrics,
+  healthAddress,
   loadWatchlist,
   openBus,
   openStore,
@@ -11,6 +14,7 @@ import {
   type RuntimeEnv,
   type ServiceContext,
   type ServiceFactory,
+  startHealthServer,
 } from '@pulse/runtime'
 import { alertService } from '@pulse/service-alert'
 import { detectService } from '@pulse/service-detect'
@@ -90,20 +94,44 @@ export async function runServices(options: RunOptions): Promise<Runtime> {
   const status = (): Record<string, Record<string, number>> =>
     Object.fromEntries([...running].map(([name, s]) => [name, s.stats()]))
   const control =
-    env.CLICKHOUSE_URL === undefined ? await startControlServer(dataDir, store, status, logger) : undefined
+    env.CLICKHOUSE_URL === undefined
+      ? await startControlServer(dataDir, store, status, logger, () =>
+          Object.fromEntries([...running].map(([name, s]) => [name, s.health()])),
+        )
+      : undefined
   const make = factories(options)
+  const single = options.services.length === 1 ? options.services[0] : undefined
+  const metrics = createProcessMetrics({ service: single ?? 'pulse', services: () => running.values() })
+  let ready = false
+  const address = healthAddress(env, single !== undefined)
+  const health = address
+    ? await startHealthServer({
+        ...address,
+        metrics,
+        logger,
+        ready: () =>
+          checkReadiness({ started: ready, services: running.values(), store: storePromise, logger }),
+      }).catch((err: unknown) => {
+        if (address.explicit) throw err
+        logger.warn({ err, port: address.port }, 'metrics/health server not started')
+        return undefined
+      })
+    : undefined
   try {
     if (control) await store()
     for (const name of START_ORDER) {
-      if (options.services.includes(name)) running.set(name, await make[name](ctx))
+      if (options.services.includes(name))
+        running.set(name, await make[name]({ ...ctx, bus: metrics.track(name, bus) }))
     }
   } catch (err) {
     for (const s of [...running.values()].reverse()) await s.stop().catch(() => {})
+    await health?.close()
     await control?.close()
     if (storePromise) await (await storePromise).close().catch(() => {})
     await bus.close()
     throw err
   }
+  ready = true
   logger.info({ services: [...running.keys()], bus: bus.kind, dataDir }, 'pulse running')
 
   const idle = async (signal?: AbortSignal): Promise<void> => {
@@ -127,6 +155,7 @@ export async function runServices(options: RunOptions): Promise<Runtime> {
       await running.get('sink')?.drain?.()
     },
     async stop() {
+      ready = false
       for (const name of [...START_ORDER].reverse()) {
         const s = running.get(name)
         if (!s) continue
@@ -136,6 +165,7 @@ export async function runServices(options: RunOptions): Promise<Runtime> {
         } else await s.stop()
       }
       await control?.close()
+      await health?.close()
       await bus.close()
       if (storePromise) await (await storePromise).close()
     },
