@@ -1,6 +1,5 @@
 /** A `pulse bench <name>` benchmark: prints its figures to stdout, returns the exit code. */
 import type { CommandContext } from '../command.ts'
-import { signalsBenchmark } from './signals.ts'
 import { classifyBench } from './classify.ts'
 import { emergingBenchmark } from './emerging.ts'
 import { enrichBench } from './enrich.ts'
@@ -9,6 +8,7 @@ import { nabBenchmark } from './nab.ts'
 import { pipelineBench } from './pipeline.ts'
 import { redactBenchmark } from './redact.ts'
 import { sentimentBenchmark } from './sentiment.ts'
+import { signalsBenchmark } from './signals.ts'
 
 export interface Benchmark {
   readonly name: string
