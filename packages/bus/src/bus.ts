@@ -43,6 +43,8 @@ export interface Consumer {
   lag(): Promise<Record<string, number>>
   /** Finish the in-flight batch, commit it, and stop. */
   stop(): Promise<void>
+  /** Whether the consumer is still consuming; `error` says why not (a crash it will not recover from). */
+  health(): { readonly ok: boolean; readonly error?: string }
 }
 
 export interface TopicSpec {

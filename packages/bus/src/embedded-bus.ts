@@ -322,6 +322,10 @@ class EmbeddedConsumer implements Consumer {
     }
   }
 
+  health(): { ok: boolean; error?: string } {
+    return this.#stopped ? { ok: false, error: 'stopped' } : { ok: true }
+  }
+
   get busy(): boolean {
     return this.#inFlight > 0
   }

@@ -161,6 +161,12 @@ export class KafkaBus implements Bus {
       throw wrap(`consumer ${options.groupId} connect`, err)
     }
     this.#consumers.add(consumer)
+    let failure: string | undefined
+    consumer.on(consumer.events.CRASH, (event) => {
+      const { error, restart } = event.payload
+      log.error({ err: error, restart }, 'kafka consumer crashed')
+      if (!restart) failure = `consumer ${options.groupId} crashed: ${error.message}`
+    })
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
@@ -205,6 +211,7 @@ export class KafkaBus implements Bus {
       },
     })
     return {
+      health: () => (failure === undefined ? { ok: true } : { ok: false, error: failure }),
       pause: () => consumer.pause(options.topics.map((topic) => ({ topic }))),
       resume: () => consumer.resume(options.topics.map((topic) => ({ topic }))),
       lag: async () => {

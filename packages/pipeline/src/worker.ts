@@ -46,6 +46,8 @@ export interface Worker {
   readonly name: string
   readonly stats: Readonly<WorkerStats>
   readonly consumer: Consumer
+  /** The consumer's health, with the worker's counters as detail. */
+  health(): { ok: boolean; detail: Record<string, unknown> }
   stop(): Promise<void>
 }
 
@@ -131,6 +133,10 @@ export async function startWorker<I, O>(options: WorkerOptions<I, O>): Promise<W
     name: options.name,
     stats,
     consumer,
+    health: () => {
+      const h = consumer.health()
+      return { ok: h.ok, detail: { ...stats, ...(h.error ? { error: h.error } : {}) } }
+    },
     stop: () => consumer.stop(),
   }
 }

@@ -19,6 +19,7 @@ function fakeBus(lag: Record<string, number>): Bus & { lagCalls: number } {
     publish: async () => {},
     close: async () => {},
     consume: async (_: ConsumeOptions): Promise<Consumer> => ({
+      health: () => ({ ok: true }),
       pause: () => {},
       resume: () => {},
       lag: async () => {

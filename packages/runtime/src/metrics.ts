@@ -231,6 +231,7 @@ export function createProcessMetrics(options: ProcessMetricsOptions): ProcessMet
           const entry = { service, group: consumeOptions.groupId, consumer }
           consumers.add(entry)
           return {
+            health: () => consumer.health(),
             pause: () => consumer.pause(),
             resume: () => consumer.resume(),
             lag: () => consumer.lag(),

@@ -64,7 +64,7 @@ export function alertService(options: AlertOptions = {}): ServiceFactory {
     return {
       name: 'alert',
       stats: () => ({ ...worker.stats }),
-      health: () => ({ ok: true }),
+      health: () => worker.health(),
       drain: async () => {
         for (const a of alerters) await a.flush()
       },

@@ -76,7 +76,7 @@ export const detectService: ServiceFactory = async (ctx): Promise<RunningService
   return {
     name: 'detect',
     stats: () => ({ ...worker.stats, ...detector.stats, signals: stats.signals }),
-    health: () => ({ ok: true }),
+    health: () => worker.health(),
     drain: async () => {
       await ticking
       await publish(detector.flush())

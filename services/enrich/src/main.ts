@@ -42,7 +42,7 @@ export const enrichService: ServiceFactory = async (ctx): Promise<RunningService
   return {
     name: 'enrich',
     stats: () => ({ ...worker.stats }),
-    health: () => ({ ok: true }),
+    health: () => worker.health(),
     stop: () => worker.stop(),
   }
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { decodeJson, type Signal, signalSchema, TOPICS } from '@pulse/core'
+import { decodeJson, PulseError, type Signal, signalSchema, TOPICS } from '@pulse/core'
 import {
   createFeedServer,
   createFileKeyValueStore,
@@ -68,7 +68,16 @@ export const feedService: ServiceFactory = async (ctx): Promise<FeedService> => 
     },
     { secureCookies: (ctx.env.PULSE_FEED_URL ?? '').startsWith('https:') },
   )
-  const url = await server.listen(ctx.env.PULSE_FEED_PORT, ctx.env.PULSE_FEED_HOST)
+  const url = await server.listen(ctx.env.PULSE_FEED_PORT, ctx.env.PULSE_FEED_HOST).catch((err: unknown) => {
+    const code = (err as NodeJS.ErrnoException).code
+    throw new PulseError(
+      'CONFIG_INVALID',
+      code === 'EADDRINUSE'
+        ? `PULSE_FEED_PORT: ${ctx.env.PULSE_FEED_HOST}:${ctx.env.PULSE_FEED_PORT} is already in use (another pulse start?); set PULSE_FEED_PORT to a free port`
+        : `PULSE_FEED_HOST/PULSE_FEED_PORT: cannot listen on ${ctx.env.PULSE_FEED_HOST}:${ctx.env.PULSE_FEED_PORT}: ${String(err)}`,
+      { cause: err },
+    )
+  })
   const worker = await startWorker<Signal, Signal>({
     // Every feed instance sees every signal: its own consumer group per process.
     name: 'feed',
@@ -88,7 +97,10 @@ export const feedService: ServiceFactory = async (ctx): Promise<FeedService> => 
     url,
     firstToken,
     stats: () => ({ ...worker.stats, signals: hub.size }),
-    health: () => ({ ok: true, detail: { url } }),
+    health: () => {
+      const h = worker.health()
+      return { ok: h.ok, detail: { ...h.detail, url } }
+    },
     stop: async () => {
       await worker.stop()
       await server.close()

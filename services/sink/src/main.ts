@@ -131,7 +131,16 @@ export const sinkService: ServiceFactory = async (ctx): Promise<RunningService> 
       ...stats,
       rowsPerSecond: stats.writeMs > 0 ? (stats.rowsWritten / stats.writeMs) * 1000 : 0,
     }),
-    health: () => ({ ok: true, detail: { pending: mentions.pending + letters.pending + signals.pending } }),
+    health: () => {
+      const h = consumer.health()
+      return {
+        ok: h.ok,
+        detail: {
+          pending: mentions.pending + letters.pending + signals.pending,
+          ...(h.error ? { error: h.error } : {}),
+        },
+      }
+    },
     drain: async () => {
       await Promise.all([mentions.flush(), letters.flush(), signals.flush()])
     },
