@@ -93,6 +93,14 @@ export const watchlistSchema = z.object({
       defaultChannel: z.string().default('#pulse-alerts'),
       cooldownMinutes: z.number().int().nonnegative().default(30),
       quietHours: z.object({ from: hhmm, to: hhmm, timezone: z.string().default('UTC') }).optional(),
+      /** Daily digest (top topics, sentiment trend, signals, unanswered questions) at this local time. */
+      digest: z
+        .object({
+          at: hhmm.default('08:00'),
+          timezone: z.string().default('UTC'),
+          channel: z.string().optional(),
+        })
+        .optional(),
       feedUrl: z.string().optional(),
     })
     .default({ routes: [], defaultChannel: '#pulse-alerts', cooldownMinutes: 30 }),

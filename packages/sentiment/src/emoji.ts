@@ -21,3 +21,22 @@ export const EMOJI_VALENCE: ReadonlyMap<string, number> = (() => {
   }
   return map
 })()
+
+/**
+ * Emoticons missing from VADER's lexicon, or whose case matters: "D:" is dismay, while VADER's
+ * lower-cased "d:" is listed as positive. Looked up before the case-folded lexicon entry.
+ */
+export const EMOTICON_VALENCE: ReadonlyMap<string, number> = new Map([
+  ['D:', -2.2],
+  ['D=', -2.2],
+  ['D;', -2.2],
+  ['T_T', -2.2],
+  ['T.T', -2.2],
+  [';_;', -2.2],
+  ['-_-', -1],
+  ['^_^', 2],
+  ['^^', 1.8],
+  ['^.^', 2],
+  [';p', 1],
+  [';P', 1],
+])

@@ -135,6 +135,7 @@ export function createEnglishPack(options: EnglishOptions = {}): LanguagePack {
     negators: new Set(EN_NEGATORS),
     contrast: new Set(['but', 'however']),
     concessive: new Set(['although', 'though']),
+    irrealis: new Set(['if', 'unless', 'hope', 'hoping', 'hopefully', 'wish', 'wishing']),
     phrases: indexPhrases(EN_PHRASES),
     negatingSuffix: "n't",
     applyContextRules: applyEnglishRules,

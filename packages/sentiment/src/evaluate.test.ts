@@ -61,23 +61,27 @@ describe.skipIf(!haveData)(`VADER study ratings (${dataDir})`, () => {
       (t) => scorer.score(t)?.score ?? null,
     )
 
-  // Regression floors at the measured level: at least the VADER JS port's own figures
-  // (tweets r 0.871 / 3-class 0.817 is VADER; reviews r 0.572 / 0.589).
-  it('tweets: no worse than VADER (r ≥ 0.87, 3-class ≥ 0.80)', () => {
+  // Regression floors at the achieved level. The engine's weights were chosen by 10-fold
+  // cross-validation on these dev tweets; the nested-CV estimate (weights re-chosen inside each
+  // fold) is r ≈ 0.893, 3-class ≈ 0.814, and the floors sit at that held-out level, not at the
+  // in-sample figures (r 0.8929, 3-class 0.8137). VADER JS: tweets 0.871 / 0.817, reviews
+  // 0.572 / 0.589. The reviews were never fitted: they check that the rules generalise.
+  it('tweets: at the cross-validated level (r ≥ 0.892, 3-class ≥ 0.813)', () => {
     const e = run('vader_tweets_dev.tsv')
     expect(e.n).toBe(2147)
-    expect(e.pearson).toBeGreaterThanOrEqual(0.87)
-    expect(e.accuracy).toBeGreaterThanOrEqual(0.8)
+    expect(e.pearson).toBeGreaterThanOrEqual(0.892)
+    expect(e.accuracy).toBeGreaterThanOrEqual(0.813)
   })
 
-  it('reviews: no worse than VADER (r ≥ 0.572, 3-class ≥ 0.589)', () => {
+  it('reviews: no ground lost (r ≥ 0.60, 3-class ≥ 0.5925)', () => {
     const e = run('vader_amazon_reviews.tsv')
-    expect(e.pearson).toBeGreaterThanOrEqual(0.572)
-    expect(e.accuracy).toBeGreaterThanOrEqual(0.589)
+    expect(e.pearson).toBeGreaterThanOrEqual(0.6)
+    expect(e.accuracy).toBeGreaterThanOrEqual(0.5925)
   })
 
-  // The issue's target; not met yet (measured r ≈ 0.873, 3-class ≈ 0.81). Kept visible, not deleted.
-  it.skip('tweets: issue target r ≥ 0.90 and 3-class ≥ 0.83 (NOT MET: r ≈ 0.873, 3-class ≈ 0.81)', () => {
+  // The issue's target; not met yet (in-sample r 0.893 / 3-class 0.814, nested CV r ≈ 0.893 /
+  // 3-class ≈ 0.814). Kept visible, not deleted.
+  it.skip('tweets: issue target r ≥ 0.90 and 3-class ≥ 0.83 (NOT MET: r ≈ 0.893, 3-class ≈ 0.814)', () => {
     const e = run('vader_tweets_dev.tsv')
     expect(e.pearson).toBeGreaterThanOrEqual(0.9)
     expect(e.accuracy).toBeGreaterThanOrEqual(0.83)

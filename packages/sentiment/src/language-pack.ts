@@ -33,6 +33,11 @@ export interface LanguagePack {
   readonly contrast: ReadonlySet<string>
   /** "although": the clause it opens is down-weighted in favour of the main clause. */
   readonly concessive: ReadonlySet<string>
+  /**
+   * Words opening an unreal or hoped-for state ("if", "hope", "wish"): the sentiment they govern,
+   * later in their clause, is not asserted, so it is damped.
+   */
+  readonly irrealis: ReadonlySet<string>
   /** Multi-word expressions indexed by their first word. */
   readonly phrases: ReadonlyMap<string, readonly Phrase[]>
   /** Words whose "n't"-style suffix negates (English only). */

@@ -19,6 +19,12 @@ describe('createSentimentScorer: polarity and label', () => {
     ['😭💔', 'negative'],
     [':-( :(', 'negative'],
     ['<3', 'positive'],
+    ['&lt;3 the nurses', 'positive'],
+    ['wait time &gt; 2h &amp; counting', 'neutral'],
+    ['D: D:', 'negative'],
+    ['T_T', 'negative'],
+    [':-P', 'positive'],
+    ['XD', 'positive'],
   ] as const)('%j → %s', (text, label) => {
     expect(scorer.score(text)?.label).toBe(label)
   })
@@ -63,6 +69,34 @@ describe('VADER rules', () => {
 
   it('negation does not cross a clause boundary', () => {
     expect(score("I don't know, great job")).toBeGreaterThan(0)
+  })
+
+  it.each([
+    // [rule, asserted, hedged]: both positive, the hedged one weaker.
+    ['a question asks rather than asserts', 'The new clinic is good.', 'Is the new clinic good?'],
+    ['a question closed by "!?"', 'The new clinic is good!', 'Is the new clinic good!?'],
+    ['"hope" governs an unreal state', 'The new clinic is good', 'I hope the new clinic is good'],
+    ['"if" governs an unreal state', 'The clinic is good, we go', 'If the clinic is good, we go'],
+    [
+      'a shared link reads as a headline',
+      'Great new clinic opening',
+      'Great new clinic opening http://x.co/a',
+    ],
+    ['a Title-Case name is not a feeling', 'we played with great joy', 'we played Great Joy Tour'],
+  ] as const)('%s', (_rule, asserted, hedged) => {
+    expect(score(hedged)).toBeGreaterThan(0)
+    expect(score(hedged)).toBeLessThan(score(asserted))
+  })
+
+  it('a sentence-initial capital is not a name', () => {
+    expect(score('Great news from the clinic')).toBe(score('great news from the clinic'))
+  })
+
+  it('repeated praise still adds, with diminishing returns', () => {
+    const [one, two, three] = [score('good'), score('good good'), score('good good good')]
+    expect(two).toBeGreaterThan(one)
+    expect(three).toBeGreaterThan(two)
+    expect(three - two).toBeLessThan(two - one)
   })
 
   it('a negated negative is not strongly negative', () => {

@@ -1,5 +1,5 @@
 import type { Sentiment, SentimentLabel } from '@pulse/core'
-import { EMOJI_VALENCE } from './emoji.ts'
+import { EMOJI_VALENCE, EMOTICON_VALENCE } from './emoji.ts'
 import { scoreTokens } from './engine.ts'
 import { createEnglishPack } from './english.ts'
 import { createLanguageDetector, UNDETERMINED } from './language.ts'
@@ -58,6 +58,7 @@ export function createSentimentScorer(options: SentimentScorerOptions = {}): Sen
   // Emoticons come from VADER's lexicon; they and emoji score the same in every language.
   const symbols = new Map<string, number>(EMOJI_VALENCE)
   for (const [word, valence] of english.lexicon) if (isEmoticon(word)) symbols.set(word, valence)
+  for (const [emoticon, valence] of EMOTICON_VALENCE) symbols.set(emoticon, valence)
   // One tokenisation serves detection and every language: compounds of any lexicon stay whole.
   const vocab: Vocabulary = {
     isEmoticon: (chunk) => symbols.has(chunk) || symbols.has(chunk.toLowerCase()),
@@ -69,7 +70,9 @@ export function createSentimentScorer(options: SentimentScorerOptions = {}): Sen
   return {
     detectLanguage: (text) => detector.detect(text),
     score(text, lang) {
-      const input = foldHostileForms(text.length > MAX_SCORED_CHARS ? text.slice(0, MAX_SCORED_CHARS) : text)
+      const input = decodeEntities(
+        foldHostileForms(text.length > MAX_SCORED_CHARS ? text.slice(0, MAX_SCORED_CHARS) : text),
+      )
       if (lang !== undefined && !packs.has(primarySubtag(lang)) && primarySubtag(lang) !== UNDETERMINED)
         return null
       const tokens = tokenize(input, vocab)
@@ -94,6 +97,25 @@ function isEmoticon(word: string): boolean {
 function primarySubtag(lang: string): string {
   const dash = lang.search(/[-_]/)
   return (dash === -1 ? lang : lang.slice(0, dash)).trim().toLowerCase()
+}
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&apos;': "'",
+  '&#39;': "'",
+  '&nbsp;': ' ',
+}
+
+/**
+ * Decodes the HTML entities social APIs leave in post text ("&lt;3" is a heart, "&gt;" is not
+ * the word "gt"). Checked cheaply first: most texts have none.
+ */
+function decodeEntities(text: string): string {
+  if (text.indexOf('&') === -1) return text
+  return text.replace(/&(?:amp|lt|gt|quot|apos|#39|nbsp);/g, (e) => ENTITIES[e] ?? e)
 }
 
 /**

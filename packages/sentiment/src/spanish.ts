@@ -249,6 +249,8 @@ export function createSpanishPack(extra: Readonly<Record<string, number>> = {}):
     ]),
     contrast: new Set(['pero', 'sino', 'embargo']),
     concessive: new Set(['aunque']),
+    // Not "si": in informal writing it is as often an unaccented "sí" (yes) as "if".
+    irrealis: new Set(['ojalá', 'ojala', 'espero', 'esperemos']),
     phrases: indexPhrases(ES_PHRASES),
     applyContextRules: applySpanishRules,
   }

@@ -40,6 +40,12 @@ describe('tokenize', () => {
     expect(tokens[5]?.hashtag).toBe(true)
   })
 
+  it('marks question sentences and counts skipped links', () => {
+    const t = tokenize('Is it good? Yes. Really!? ok http://x.co/a www.y.com ? ?', vocab)
+    expect(t.questionSentences).toEqual([0, 2, 3])
+    expect(t.urls).toBe(2)
+  })
+
   it('survives lone surrogates and control characters', () => {
     expect(words('\ud83d ok \udc00\u0000fine')).toEqual(['ok', 'fine'])
   })

@@ -24,6 +24,10 @@ export interface Tokens {
   /** Count of '!' and '?' in the text (emphasis). */
   readonly exclamations: number
   readonly questions: number
+  /** Indices of the sentences closed by a question mark ("Is it good?"), ascending. */
+  readonly questionSentences: readonly number[]
+  /** Count of links skipped (a post sharing a link is usually a headline, not a feeling). */
+  readonly urls: number
 }
 
 const APOS = /[\u2019\u02bc\u2032]/g
@@ -53,6 +57,8 @@ export function tokenize(text: string, vocab: Vocabulary): Tokens {
   const tokens: Token[] = []
   let exclamations = 0
   let questions = 0
+  let urls = 0
+  const questionSentences: number[] = []
   let sentence = 0
   let clause = 0
   let sentenceUsed = false
@@ -119,6 +125,7 @@ export function tokenize(text: string, vocab: Vocabulary): Tokens {
       continue
     }
     if ((first === 104 || first === 119) && isUrl(text, i, end)) {
+      urls++
       i = end
       continue
     }
@@ -166,7 +173,12 @@ export function tokenize(text: string, vocab: Vocabulary): Tokens {
         flushWord(j)
         if (kind === CK.SentenceEnd) {
           if (c === 33 || c === 0xff01) exclamations++
-          else if (c === 63 || c === 0xff1f) questions++
+          else if (c === 63 || c === 0xff1f) {
+            questions++
+            // The question mark closing this sentence, or one following its "!" ("Really!?").
+            const q = sentenceUsed ? sentence : sentence - 1
+            if (q >= 0 && questionSentences[questionSentences.length - 1] !== q) questionSentences.push(q)
+          }
           if (sentenceUsed) {
             sentence++
             sentenceUsed = false
@@ -185,7 +197,7 @@ export function tokenize(text: string, vocab: Vocabulary): Tokens {
     flushWord(end)
     i = end
   }
-  return { tokens, exclamations, questions }
+  return { tokens, exclamations, questions, questionSentences, urls }
 }
 
 /** Longest emoticon checked as a whole chunk. */

@@ -4,6 +4,9 @@ import { decodeJson, type Signal, signalSchema, TOPICS } from '@pulse/core'
 import { startWorker } from '@pulse/pipeline'
 import type { RunningService, ServiceFactory } from '@pulse/runtime'
 import { createClickHouseDeliveryLog } from './delivery-log.ts'
+import { loadDigestInput, localTime, toDay } from './digest-data.ts'
+
+export { loadDigestInput } from './digest-data.ts'
 
 export interface AlertOptions {
   /** Where console alerts go (the terminal in `pulse start`); omit to log them instead. */
@@ -47,6 +50,23 @@ export function alertService(options: AlertOptions = {}): ServiceFactory {
       )
       log.info({ mode: SLACK_BOT_TOKEN ? 'bot' : 'webhook' }, 'Slack alerts on')
     }
+    const slack = alerters.slice(1)
+    const digest = ctx.watchlist.alerts.digest
+    let digestSentFor = ''
+    const digestTimer =
+      digest && slack.length > 0
+        ? setInterval(() => {
+            const now = localTime(ctx.clock.now(), digest.timezone)
+            if (now.hhmm < digest.at || digestSentFor === now.date) return
+            digestSentFor = now.date
+            const day = toDay(Date.parse(`${now.date}T00:00:00Z`) - 86_400_000)
+            void (async () => {
+              const input = await loadDigestInput(await ctx.store(), day, ctx.watchlist.organization.name)
+              for (const a of slack) await a.sendDigest(input, digest.channel)
+              log.info({ day }, 'daily digest sent')
+            })().catch((err: unknown) => log.error({ err }, 'daily digest failed'))
+          }, 60_000)
+        : undefined
     const worker = await startWorker<Signal, Signal>({
       name: 'alert',
       bus: ctx.bus,
@@ -69,6 +89,7 @@ export function alertService(options: AlertOptions = {}): ServiceFactory {
         for (const a of alerters) await a.flush()
       },
       stop: async () => {
+        if (digestTimer) clearInterval(digestTimer)
         await worker.stop()
         for (const a of alerters) await a.close()
       },

@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts'
 import { detectSeriesCommand } from './detect-series.ts'
+import { digestCommand } from './digest.ts'
 import { enrichCommand } from './enrich.ts'
 import { ingestCommand } from './ingest.ts'
 import { migrateCommand } from './migrate.ts'
@@ -16,6 +17,7 @@ import { statusCommand } from './status.ts'
 export const COMMANDS: readonly Command[] = [
   startCommand,
   enrichCommand,
+  digestCommand,
   serviceCommand,
   replayCommand,
   migrateCommand,
