@@ -208,7 +208,7 @@ export class EmbeddedBus implements Bus {
   leave(consumer: EmbeddedConsumer): void {
     for (const topic of this.#topics.values()) {
       topic.groups.get(consumer.groupId)?.consumers.delete(consumer)
-      topic.partitions.forEach((_, p) => this.#release(topic, p))
+      for (let p = 0; p < topic.partitions.length; p++) this.#release(topic, p)
     }
     this.#committed.notify()
   }
