@@ -67,6 +67,16 @@ export function readDigitRun(text: string, i: number): DigitRun | undefined {
   while (groups.length < MAX_GROUPS) {
     const g = readGroup(text, at, sep)
     if (!g) break
+    // After a space, a number followed by `/digit` is a ratio or a schedule (`24/7`, `1/2`), not
+    // more of the phone number before it: the run ends there.
+    if (
+      groups.length > 0 &&
+      sep.trim() === '' &&
+      text.charCodeAt(g.end) === 47 &&
+      isDigit(text.charCodeAt(g.end + 1))
+    ) {
+      break
+    }
     groups.push(g)
     // Separator: one of [space . - / –], or ` - `, or nothing next to a parenthesis. A sentence
     // break (`. `, `, `) ends the run.

@@ -188,3 +188,14 @@ describe('redact: result shape', () => {
     expect(r.text).not.toMatch(/\d{4}/)
   })
 })
+
+describe('a phone number next to a ratio', () => {
+  it.each([
+    ['Call our line 1-800-232-4636 24/7', 'Call our line 1-800-232-4636 24/7'],
+    ['call me 614-555-0142 24/7 please', 'call me [PHONE] 24/7 please'],
+    ['text 614 555 0142 1/2 price', 'text [PHONE] 1/2 price'],
+  ])('%s', (input, expected) => {
+    const r = createRedactor({ publishedPhones: ['1-800-232-4636'] })
+    expect(r.redact(input).text).toBe(expected)
+  })
+})
