@@ -16,9 +16,25 @@ export type StoreTarget =
       readonly database: string
     }
 
+/** Inserts a pre-serialised body in one call (embedded chDB: handed over without streaming). */
+export type RawInsert = (params: {
+  table: string
+  columns: readonly string[]
+  format: 'JSONCompactEachRow' | 'JSONEachRow'
+  body: string
+  settings: Record<string, string | number>
+}) => Promise<void>
+
 export interface ClickHouse {
   readonly client: ClickHouseClient
   readonly target: StoreTarget
+  /**
+   * Embedded only: insert a body built in one synchronous step. The client's streaming insert
+   * pumps rows through the event loop, so a busy loop (enrichment in the same process) stretched a
+   * 20k-row insert from 0.6 s to 5 s; chDB's raw insert takes the buffer as is and parses it on its
+   * own threads.
+   */
+  readonly rawInsert?: RawInsert
   close(): Promise<void>
 }
 
@@ -42,11 +58,12 @@ export async function openClickHouse(
     const path = resolve(target.path)
     mkdirSync(path, { recursive: true })
     let client: ClickHouseClient
+    let connection: ReturnType<typeof createChdbConnection>
     try {
       // chdb types its connection against @clickhouse/client-common, which the client re-bundles;
       // the two declarations are the same contract, so bridge the nominal mismatch here.
-      const connection = createChdbConnection({ path }) as unknown as NonNullable<ClientConfig['connection']>
-      client = createClient({ connection })
+      connection = createChdbConnection({ path })
+      client = createClient({ connection: connection as unknown as NonNullable<ClientConfig['connection']> })
       await client.query({ query: 'SELECT 1', format: 'JSONEachRow' }).then((r) => r.json())
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err)
@@ -60,7 +77,17 @@ export async function openClickHouse(
       )
     }
     logger.debug({ path }, 'embedded ClickHouse open')
-    return { client, target: { kind: 'embedded', path }, close: () => client.close() }
+    const chdb = connection.chdb
+    const rawInsert: RawInsert = async (p) => {
+      await chdb.rawInsert({
+        table: p.table,
+        columns: [...p.columns],
+        format: p.format,
+        values: Buffer.from(p.body, 'utf8'),
+        settings: p.settings,
+      })
+    }
+    return { client, target: { kind: 'embedded', path }, rawInsert, close: () => client.close() }
   }
   const bootstrap = createClient({
     url: target.url,

@@ -50,7 +50,8 @@ export interface Store {
   close(): Promise<void>
 }
 
-const LOOKUP_CHUNK = 2_000
+/** Ids per lookup query: bound parameters travel in the URL on a server, in memory embedded. */
+const lookupChunk = (target: StoreTarget): number => (target.kind === 'embedded' ? 50_000 : 2_000)
 
 const wrapWrite = (table: string, err: unknown): PulseError =>
   err instanceof PulseError
@@ -62,11 +63,12 @@ async function existingIds(
   client: ClickHouseClient,
   table: 'mentions' | 'dead_letters',
   ids: readonly string[],
+  chunkSize: number,
   range?: { from: string; to: string },
 ): Promise<Set<string>> {
   const found = new Set<string>()
-  for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
-    const chunk = ids.slice(i, i + LOOKUP_CHUNK)
+  for (let i = 0; i < ids.length; i += chunkSize) {
+    const chunk = ids.slice(i, i + chunkSize)
     const where = range
       ? 'created_at >= {from:DateTime64(3)} AND created_at <= {to:DateTime64(3)} AND id IN {ids:Array(String)}'
       : 'id IN {ids:Array(String)}'
@@ -102,11 +104,24 @@ export async function createStore(options: StoreOptions): Promise<Store> {
   const log = options.logger ?? silentLogger
   const ch = await openClickHouse(options.target, log)
   const { client } = ch
+  const chunk = lookupChunk(options.target)
 
   // Embedded chDB keeps settings for the session, so readonly is enforced by assertReadOnly there.
   const readOnlySettings = options.target.kind === 'server' ? { readonly: '2' as const } : {}
 
   const insert = async (table: string, columns: readonly string[], rows: unknown[][], token: string) => {
+    if (ch.rawInsert) {
+      let body = ''
+      for (const row of rows) body += `${JSON.stringify(row)}\n`
+      await ch.rawInsert({
+        table,
+        columns,
+        format: 'JSONCompactEachRow',
+        body,
+        settings: { insert_deduplication_token: token },
+      })
+      return
+    }
     await client.insert({
       table,
       values: rows,
@@ -134,6 +149,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
           client,
           'mentions',
           batch.map((m) => m.id),
+          chunk,
           { from, to },
         )
         const fresh = stored.size === 0 ? batch : batch.filter((m) => !stored.has(m.id))
@@ -158,6 +174,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
           client,
           'dead_letters',
           batch.map((d) => d.id),
+          chunk,
         )
         const fresh = batch.filter((d) => !stored.has(d.id))
         if (fresh.length > 0) {

@@ -102,7 +102,7 @@ export const sinkService: ServiceFactory = async (ctx): Promise<RunningService> 
   const consumer = await ctx.bus.consume({
     groupId: 'pulse-sink',
     topics: [TOPICS.mentionsEnriched, TOPICS.deadLetters, TOPICS.signals],
-    maxBatchSize: 5_000,
+    maxBatchSize: 20_000,
     handler: async (batch) => {
       if (batch.topic === TOPICS.mentionsEnriched) {
         const { rows, bad } = decodeAll(batch.messages, enrichedMentionSchema)
