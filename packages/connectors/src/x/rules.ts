@@ -1,6 +1,5 @@
 import { PulseError } from '@pulse/core'
-import type { HttpRequest } from '../framework/http.ts'
-import { readJson } from '../framework/http.ts'
+import { type HttpRequest, HttpStatusError, readJson } from '../framework/http.ts'
 import type { WatchTerms } from '../framework/match.ts'
 import { arr, nonEmpty, rec } from '../framework/values.ts'
 
@@ -52,13 +51,16 @@ export function diffRules(
   }
 }
 
-function checkErrors(body: unknown, what: string): void {
+/** X answers 200 with `errors` for rules it will not take; retrying cannot fix that, so it is fatal. */
+function checkErrors(body: unknown, status: number, what: string): void {
   const errors = arr(rec(body).errors)
   if (errors.length > 0) {
     const detail = errors
       .map((e) => `${String(rec(e).title ?? 'error')}: ${String(rec(e).value ?? rec(e).detail ?? '')}`)
       .join('; ')
-    throw new PulseError('SOURCE_FAILED', `x: ${what} refused: ${detail}`)
+    throw new PulseError('SOURCE_FAILED', `x: ${what} refused: ${detail}`, {
+      cause: new HttpStatusError(status, false),
+    })
   }
 }
 
@@ -84,7 +86,7 @@ export async function syncRules(
       body: JSON.stringify(body),
       signal,
     })
-    checkErrors(await readJson(res, 'x'), what)
+    checkErrors(await readJson(res, 'x'), res.status, what)
   }
   if (diff.delete.length > 0) await post({ delete: { ids: diff.delete } }, 'deleting rules')
   if (diff.add.length > 0) await post({ add: diff.add }, 'adding rules')

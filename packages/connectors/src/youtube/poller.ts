@@ -26,10 +26,23 @@ export interface YouTubeOptions extends RuntimeDeps {
 
 const reasonOf = (body: unknown): string => String(rec(arr(rec(rec(body).error).errors)[0]).reason ?? '')
 
+/** Google's own explanation (`error.message`, tags stripped), which says what to fix; never holds the key. */
+const explanation = (body: unknown): string => {
+  const m = nonEmpty(rec(rec(body).error).message)
+    ?.replace(/<[^>]*>/g, '')
+    .trim()
+  return m ? `: ${m.length > 200 ? `${m.slice(0, 200)}…` : m}` : ''
+}
+
+/** A bad key comes back as 400 `badRequest`; only the `google.rpc.ErrorInfo` detail says `API_KEY_INVALID`. */
+const keyInvalid = (body: unknown, reason: string): boolean =>
+  reason === 'keyInvalid' ||
+  arr(rec(rec(body).error).details).some((d) => String(rec(d).reason ?? '').startsWith('API_KEY_'))
+
 /**
  * YouTube comments via `commentThreads.list` (API key), newest first (`order=time`), paging with
- * `pageToken` back to the last seen thread. Quota exhaustion is a rate limit (retried later);
- * comments disabled on one video skips it; a rejected key stops the connector.
+ * `pageToken` back to the last seen thread. Quota exhaustion is a rate limit (retried after the poll
+ * interval); a video with comments disabled or gone (403/404) is skipped; a rejected key stops the connector.
  */
 export function createYouTubeConnector(opts: YouTubeOptions): Connector<YouTubeCheckpoint> {
   const rt = runtime(opts)
@@ -65,9 +78,9 @@ export function createYouTubeConnector(opts: YouTubeOptions): Connector<YouTubeC
         })
         q.set(target.param[0], target.param[1])
         if (pageToken) q.set('pageToken', pageToken)
-        const res = await http(`${api}/commentThreads?${q}`, { signal, allowStatus: [400, 403] })
+        const res = await http(`${api}/commentThreads?${q}`, { signal, allowStatus: [400, 403, 404] })
         const body = await readJson(res, name)
-        if (res.status === 400 || res.status === 403) {
+        if (res.status === 400 || res.status === 403 || res.status === 404) {
           const reason = reasonOf(body)
           if (reason === 'quotaExceeded' || reason === 'rateLimitExceeded') {
             health.rateLimit({ remaining: 0 })
@@ -80,9 +93,9 @@ export function createYouTubeConnector(opts: YouTubeOptions): Connector<YouTubeC
             break
           }
           const message =
-            res.status === 400 && reason !== 'keyInvalid'
-              ? `youtube: request refused (400 ${reason})`
-              : `youtube: credentials rejected (${res.status} ${reason || 'forbidden'})`
+            res.status === 403 || keyInvalid(body, reason)
+              ? `youtube: credentials rejected (${res.status} ${reason || 'forbidden'})${explanation(body)}`
+              : `youtube: request refused (${res.status} ${reason})${explanation(body)}`
           throw new PulseError('SOURCE_FAILED', message, { cause: new HttpStatusError(res.status, false) })
         }
         const items = arr(rec(body).items)
