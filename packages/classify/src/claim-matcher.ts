@@ -135,17 +135,7 @@ export function createClaimMatcher(
     match(text) {
       const a = analyze(text)
       if (a.words.length === 0) return []
-      // claim index → per group: [first word index, last word index, exact?]
-      const hits = new Map<number, ([number, number, boolean] | undefined)[]>()
-      const record = (ci: number, gi: number, from: number, to: number, exact: boolean): void => {
-        let groups = hits.get(ci)
-        if (groups === undefined) {
-          groups = new Array((compiled[ci] as Compiled).groups)
-          hits.set(ci, groups)
-        }
-        const cur = groups[gi]
-        if (cur === undefined || (exact && !cur[2])) groups[gi] = [from, to, exact]
-      }
+      const hits: Hits = new Map()
       const { stems, words } = a
       for (let i = 0; i < stems.length; i++) {
         const stem = stems[i] as string
@@ -157,14 +147,14 @@ export function createClaimMatcher(
             let ok = true
             for (let k = 0; k < kw.rest.length && ok; k++) ok = stems[i + 1 + k] === kw.rest[k]
             if (ok) {
-              record(kw.claim, kw.group, i, i + kw.rest.length, true)
+              record(hits, compiled, kw.claim, kw.group, i, i + kw.rest.length, true)
               exact = true
             }
           }
         }
         const word = words[i] as string
         if (!exact && word.length >= MIN_FUZZY_LENGTH && !STOPWORDS.has(word)) {
-          for (const e of fuzzy(word)) record(e.claim, e.group, i, i, false)
+          for (const e of fuzzy(word)) record(hits, compiled, e.claim, e.group, i, i, false)
         }
       }
 
@@ -211,6 +201,27 @@ export function createClaimMatcher(
       return out.sort((x, y) => y.score - x.score)
     },
   }
+}
+
+/** Claim index → per keyword group: [first word index, last word index, exact?]. */
+type Hits = Map<number, ([number, number, boolean] | undefined)[]>
+
+function record(
+  hits: Hits,
+  compiled: readonly Compiled[],
+  ci: number,
+  gi: number,
+  from: number,
+  to: number,
+  exact: boolean,
+): void {
+  let groups = hits.get(ci)
+  if (groups === undefined) {
+    groups = new Array((compiled[ci] as Compiled).groups)
+    hits.set(ci, groups)
+  }
+  const cur = groups[gi]
+  if (cur === undefined || (exact && !cur[2])) groups[gi] = [from, to, exact]
 }
 
 function contentStems(a: Analysis): string[] {

@@ -48,6 +48,23 @@ export function createIntentClassifier(options: { analyzer?: Analyzer } = {}): I
   const COMPLAINT = bit('complaint')
   const PRAISE = bit('praise')
 
+  // One compiled "@handle" pattern per org handle, built on first use instead of per post.
+  const handlePatterns = new Map<string, RegExp | null>()
+  const addressed = (folded: string, ctx: IntentContext): boolean => {
+    if (ctx.mentionsOrg === true) return true
+    for (const h of ctx.orgHandles ?? []) {
+      let re = handlePatterns.get(h)
+      if (re === undefined) {
+        const handle = foldTag(h)
+        re = handle === '' ? null : new RegExp(`@${escapeRegex(handle)}(?![\\p{L}\\p{N}_])`, 'u')
+        if (handlePatterns.size >= HANDLE_PATTERNS_MAX) handlePatterns.clear()
+        handlePatterns.set(h, re)
+      }
+      if (re?.test(folded)) return true
+    }
+    return false
+  }
+
   return {
     classify(text, ctx = {}) {
       const a = analyze(text)
@@ -90,22 +107,14 @@ export function createIntentClassifier(options: { analyzer?: Analyzer } = {}): I
       const sarcastic = P.SARCASM_MARK.test(folded) || P.PRAISE_SARCASM.test(folded)
       if (mask & PRAISE && P.matchesUnnegated(P.PRAISE, folded) && !(sarcastic && found.has('complaint')))
         found.add('praise')
-      if (questions.length > 0 && addressedToOrg(folded, ctx)) found.add('unanswered_question')
+      if (questions.length > 0 && addressed(folded, ctx)) found.add('unanswered_question')
 
       return INTENT_IDS.filter((id) => found.has(id))
     },
   }
 }
 
-function addressedToOrg(folded: string, ctx: IntentContext): boolean {
-  if (ctx.mentionsOrg === true) return true
-  for (const h of ctx.orgHandles ?? []) {
-    const handle = foldTag(h)
-    if (handle !== '' && new RegExp(`@${escapeRegex(handle)}(?![\\p{L}\\p{N}_])`, 'u').test(folded))
-      return true
-  }
-  return false
-}
+const HANDLE_PATTERNS_MAX = 1_000
 
 function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

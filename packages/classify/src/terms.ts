@@ -4,6 +4,7 @@ import { type Analyzer, BOUNDARY, foldTag, sharedAnalyzer } from './text.ts'
 export const MAX_TERMS = 32
 const NUMERIC = /^[\p{N}.,]+$/u
 const MAX_WORD = 40
+const WORD_TERMS_MAX = 50_000
 
 export type TermExtractor = (text: string, hashtags: readonly string[]) => string[]
 
@@ -17,19 +18,40 @@ export type TermExtractor = (text: string, hashtags: readonly string[]) => strin
 export function createTermExtractor(options: { analyzer?: Analyzer; max?: number } = {}): TermExtractor {
   const analyze = options.analyzer ?? sharedAnalyzer()
   const max = options.max ?? MAX_TERMS
+  // word → its term, or null when the word is not a term (stopword, number, too short or long).
+  const wordTerms = new Map<string, string | null>()
+  const wordTerm = (word: string): string | null => {
+    let term = wordTerms.get(word)
+    if (term === undefined) {
+      const keep = word !== BOUNDARY && word.length > 1 && word.length <= MAX_WORD && !STOPWORDS.has(word)
+      term = keep && !NUMERIC.test(word) ? normal(word) : null
+      if (wordTerms.size >= WORD_TERMS_MAX) wordTerms.clear()
+      wordTerms.set(word, term)
+    }
+    return term
+  }
   return (text, hashtags) => {
     const a = analyze(text)
     const out = new Set<string>()
-    for (const h of [...hashtags.map(foldTag), ...a.hashtags]) {
-      if (out.size >= max) break
-      if (h !== '' && !NUMERIC.test(h)) out.add(`#${h}`)
+    let full = false
+    for (const h of hashtags) {
+      if (out.size >= max) {
+        full = true
+        break
+      }
+      addTag(out, foldTag(h))
+    }
+    if (!full) {
+      for (const h of a.hashtags) {
+        if (out.size >= max) break
+        addTag(out, h)
+      }
     }
     let prev: string | undefined
     for (let i = 0; i < a.words.length && out.size < max; i++) {
       const word = a.words[i] as string
-      const keep = word !== BOUNDARY && word.length > 1 && word.length <= MAX_WORD && !STOPWORDS.has(word)
-      const term =
-        keep && !NUMERIC.test(word) && !isHashtagBody(a.words, a.hashtags, i) ? normal(word) : undefined
+      const candidate = wordTerm(word)
+      const term = candidate !== null && !isHashtagBody(a.words, a.hashtags, i) ? candidate : undefined
       if (term === undefined) {
         prev = undefined
         continue
@@ -40,6 +62,10 @@ export function createTermExtractor(options: { analyzer?: Analyzer; max?: number
     }
     return [...out]
   }
+}
+
+function addTag(out: Set<string>, h: string): void {
+  if (h !== '' && !NUMERIC.test(h)) out.add(`#${h}`)
 }
 
 /** Words that end in "s" but are not plurals (mostly disease names). */

@@ -55,12 +55,26 @@ const ABBREVIATIONS = new Set([
   'sra',
 ])
 
-/** Splits folded text; `onWord` sees each word (and number) with its sentence boundaries. */
-function scan(
-  folded: string,
-  onWord: (word: string, at: number) => void,
-  onTag: (sigil: string, body: string, at: number) => void,
-): void {
+/** Words, offsets, stems and tags of one text as they are collected. */
+interface Collected {
+  readonly words: string[]
+  readonly offsets: number[]
+  readonly stems: string[]
+  readonly hashtags: string[]
+  readonly handles: string[]
+}
+
+/** Appends a word (or a sentence `BOUNDARY`, never two in a row nor first) with its stem. */
+function pushWord(c: Collected, stem: (word: string) => string, w: string, at: number): void {
+  const { words } = c
+  if (w === BOUNDARY && (words.length === 0 || words[words.length - 1] === BOUNDARY)) return
+  words.push(w)
+  c.offsets.push(at)
+  c.stems.push(w === BOUNDARY ? BOUNDARY : stem(w))
+}
+
+/** Splits folded text into words (and numbers) with sentence boundaries, hashtags and handles. */
+function scan(folded: string, c: Collected, stem: (word: string) => string): void {
   TOKEN.lastIndex = 0
   let previous = ''
   for (let m = TOKEN.exec(folded); m !== null; m = TOKEN.exec(folded)) {
@@ -70,12 +84,17 @@ function scan(
       continue
     }
     previous = m[5] ?? ''
-    if (m[2] !== undefined && m[3] !== undefined) onTag(m[2], m[3], m.index + 1)
-    else if (m[4] !== undefined) onWord(m[4], m.index)
+    if (m[2] !== undefined && m[3] !== undefined) {
+      if (m[2] === '@') c.handles.push(m[3])
+      else {
+        c.hashtags.push(m[3])
+        pushWord(c, stem, m[3], m.index + 1)
+      }
+    } else if (m[4] !== undefined) pushWord(c, stem, m[4], m.index)
     else if (m[5] !== undefined) {
       const w = m[5]
-      onWord(w.endsWith("'s") ? w.slice(0, -2) : w, m.index)
-    } else onWord(BOUNDARY, m.index)
+      pushWord(c, stem, w.endsWith("'s") ? w.slice(0, -2) : w, m.index)
+    } else pushWord(c, stem, BOUNDARY, m.index)
   }
 }
 
@@ -95,25 +114,10 @@ export function createAnalyzer(): Analyzer {
   let last: Analysis | undefined
   const analyze = (text: string): Analysis => {
     if (text === lastText && last !== undefined) return last
-    const words: string[] = []
-    const offsets: number[] = []
-    const stems: string[] = []
-    const hashtags: string[] = []
-    const handles: string[] = []
-    const push = (w: string, at: number): void => {
-      if (w === BOUNDARY && (words.length === 0 || words[words.length - 1] === BOUNDARY)) return
-      words.push(w)
-      offsets.push(at)
-      stems.push(w === BOUNDARY ? BOUNDARY : stem(w))
-    }
+    const c: Collected = { words: [], offsets: [], stems: [], hashtags: [], handles: [] }
     const folded = fold(text)
-    scan(folded, push, (sigil, body, at) => {
-      if (sigil === '@') handles.push(body)
-      else {
-        hashtags.push(body)
-        push(body, at)
-      }
-    })
+    scan(folded, c, stem)
+    const { words, offsets, stems, hashtags, handles } = c
     if (words[words.length - 1] === BOUNDARY) {
       words.pop()
       offsets.pop()

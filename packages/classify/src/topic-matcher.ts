@@ -88,6 +88,32 @@ export function createTopicMatcher(
   const termSeen = new Uint32Array(terms.length)
   const ruleSeen = new Uint32Array(compiled.length)
   let gen = 0
+  // Rules some term or tag of the current post satisfies, in order found (reused per call).
+  const candidates: number[] = []
+  const hit = (r: number): void => {
+    if (ruleSeen[r] !== gen) {
+      ruleSeen[r] = gen
+      candidates.push(r)
+    }
+  }
+  /** Marks every term occurring in `stems` and the rules it may satisfy. */
+  const scanStems = (stems: readonly string[]): void => {
+    for (let i = 0; i < stems.length; i++) {
+      const list = byFirst.get(stems[i] as string)
+      if (list === undefined) continue
+      for (const t of list) {
+        if (termSeen[t] === gen) continue
+        const rest = (terms[t] as Term).rest
+        let ok = true
+        for (let k = 0; k < rest.length && ok; k++) ok = stems[i + 1 + k] === rest[k]
+        if (!ok) continue
+        termSeen[t] = gen
+        for (const r of termRules[t] as number[]) hit(r)
+      }
+    }
+  }
+  // The stem of one connector hashtag, scanned as a one-word text.
+  const tagStem: string[] = ['']
 
   return {
     match(input) {
@@ -97,36 +123,16 @@ export function createTopicMatcher(
         ruleSeen.fill(0)
       }
       const a = analyze(input.text)
-      const candidates: number[] = []
-      const hit = (r: number): void => {
-        if (ruleSeen[r] !== gen) {
-          ruleSeen[r] = gen
-          candidates.push(r)
-        }
-      }
+      candidates.length = 0
       const direct = new Set<number>()
-      const scanStems = (stems: readonly string[]): void => {
-        for (let i = 0; i < stems.length; i++) {
-          const list = byFirst.get(stems[i] as string)
-          if (list === undefined) continue
-          for (const t of list) {
-            if (termSeen[t] === gen) continue
-            const rest = (terms[t] as Term).rest
-            let ok = true
-            for (let k = 0; k < rest.length && ok; k++) ok = stems[i + 1 + k] === rest[k]
-            if (!ok) continue
-            termSeen[t] = gen
-            for (const r of termRules[t] as number[]) hit(r)
-          }
-        }
-      }
       scanStems(a.stems)
       const tags = new Set(a.hashtags)
       for (const h of input.hashtags) {
         const tag = foldTag(h)
         if (tags.has(tag)) continue
         tags.add(tag)
-        scanStems([analyze.stem(tag)])
+        tagStem[0] = analyze.stem(tag)
+        scanStems(tagStem)
       }
       for (const tag of tags) for (const r of tagRules.get(tag) ?? []) direct.add(r)
       for (const h of [...a.handles, ...input.mentions.map(foldTag)]) {

@@ -56,6 +56,22 @@ describe('createEnricher', () => {
     expect(org.author).toMatchObject({ id: 'org-1', handle: 'stmaryshealth' })
   })
 
+  it('hashes each author consistently across a batch and stamps the clock as it moves', async () => {
+    const clock = manualClock(Date.UTC(2026, 10, 20))
+    const enricher = createEnricher({ watchlist: watchlist(), hashKey: 'k', clock })
+    const ids = ['a', 'b', 'a', 'c', 'b']
+    const out = await enricher.enrich(ids.map((id) => buildMention({ author: { id } })))
+    const hashes = out.map((r) => ('error' in r ? r.error : r.author.id))
+    expect(hashes[0]).toBe(hashes[2])
+    expect(hashes[1]).toBe(hashes[4])
+    expect(new Set(hashes).size).toBe(3)
+    clock.advance(1000)
+    const later = enricher.enrichOne(buildMention({ author: { id: 'a' } }))
+    if ('error' in later) throw new Error(later.error)
+    expect(later.author.id).toBe(hashes[0])
+    expect(later.enrichedAt).toBe('2026-11-20T00:00:01.000Z')
+  })
+
   it('stores no text at all when privacy.storeText is false, but keeps derived fields', () => {
     const e = enrichOne(
       buildMention({ text: 'The ER wait at St. Mary’s was 9 hours, awful', title: 'ER review' }),

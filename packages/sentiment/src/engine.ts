@@ -131,14 +131,28 @@ export function normalize(sum: number): number {
   return Math.max(-1, Math.min(1, compound))
 }
 
+interface Scratch {
+  readonly valence: Float64Array
+  readonly boost: Float64Array
+  readonly elongated: Uint8Array
+}
+const newScratch = (n: number): Scratch => ({
+  valence: new Float64Array(n),
+  boost: new Float64Array(n),
+  elongated: new Uint8Array(n),
+})
+let scratch = newScratch(256)
+
 /** The emphasised sum of the text's modified valences, before normalisation. */
 export function valenceSum({ pack, tokens: tokenized, symbols }: EngineInput): number {
   const tokens = tokenized.tokens
   const n = tokens.length
   if (n === 0) return 0
-  const valence = new Float64Array(n).fill(NONE)
-  const boost = new Float64Array(n)
-  const elongated = new Uint8Array(n)
+  // Views of length n over reused buffers (scoring is synchronous): reads past n stay undefined.
+  if (scratch.valence.length < n) scratch = newScratch(Math.max(n, 2 * scratch.valence.length))
+  const valence = scratch.valence.subarray(0, n).fill(NONE)
+  const boost = scratch.boost.subarray(0, n).fill(0)
+  const elongated = scratch.elongated.subarray(0, n).fill(0)
   let shouted = 0
   let words = 0
   // 1. Lexicon, phrases, emoji.

@@ -78,6 +78,7 @@ export function createLanguageDetector(options: LanguageDetectorOptions = {}): L
       }
     }
   })
+  const ascii = buildAsciiIndex(rows)
   // Per-call scratch, reused: detection is synchronous.
   const scores = new Float32Array(L)
   const scripts = new Uint32Array(12)
@@ -85,7 +86,16 @@ export function createLanguageDetector(options: LanguageDetectorOptions = {}): L
   let stamp = 0
   const addWord = (word: string): void => {
     const row = rows.get(word)
-    if (row === undefined || stamps[row] === stamp) return
+    if (row !== undefined) addRow(row)
+  }
+  /** `text.slice(start, end).toLowerCase()` looked up without building the string when ASCII. */
+  const addRange = (text: string, start: number, end: number): void => {
+    const row = ascii.find(text, start, end)
+    if (row === NOT_ASCII) addWord(text.slice(start, end).toLowerCase())
+    else if (row !== -1) addRow(row)
+  }
+  const addRow = (row: number): void => {
+    if (stamps[row] === stamp) return
     stamps[row] = stamp
     const base = row * L
     for (let l = 0; l < L; l++) scores[l] = (scores[l] as number) + (weights[base + l] as number)
@@ -118,7 +128,7 @@ export function createLanguageDetector(options: LanguageDetectorOptions = {}): L
       begin()
       const letterCount = scanLetters(text)
       if (letterCount === 0) return UNDETERMINED
-      forEachWord(text, addWord)
+      forEachWord(text, addRange)
       return decide(text, scores, scripts)
     },
     detectTokens(text, tokens) {
@@ -137,8 +147,11 @@ export function createLanguageDetector(options: LanguageDetectorOptions = {}): L
   }
 }
 
-/** Calls `fn` with each lower-cased word, skipping @mentions, #tags and URLs (names, not language). */
-function forEachWord(text: string, fn: (word: string) => void): void {
+/**
+ * Calls `fn` with the bounds of each word (to be lower-cased), skipping @mentions, #tags and URLs
+ * (names, not language).
+ */
+function forEachWord(text: string, fn: (text: string, start: number, end: number) => void): void {
   const n = Math.min(text.length, MAX_DETECT_CHARS)
   let start = -1
   let skip = false
@@ -155,13 +168,80 @@ function forEachWord(text: string, fn: (word: string) => void): void {
       continue
     }
     if (start !== -1) {
-      if (!skip && i - start <= 20) fn(text.slice(start, i).toLowerCase())
+      if (!skip && i - start <= 20) fn(text, start, i)
       start = -1
     }
     if (c === 58 && text.startsWith('//', i + 1)) {
       while (i < n && KIND[text.charCodeAt(i)] !== CK.Space) i++
     }
   }
+}
+
+/** `AsciiIndex.find` for a word with a character outside ASCII (look it up as a string). */
+const NOT_ASCII = -2
+
+interface AsciiIndex {
+  /** Row of the lower-cased word `text[start, end)`, −1 when absent, `NOT_ASCII` to fall back. */
+  find(text: string, start: number, end: number): number
+}
+
+/**
+ * Open-addressing index of the ASCII words of `rows`, probed with the char codes of a span of the
+ * text, lower-cased on the fly: most words of most posts are ASCII, and this finds them without
+ * slicing and lower-casing a string per word.
+ */
+function buildAsciiIndex(rows: ReadonlyMap<string, number>): AsciiIndex {
+  const words: string[] = []
+  for (const word of rows.keys()) if (isLowerAscii(word)) words.push(word)
+  let size = 1024
+  while (size < words.length * 2) size *= 2
+  const mask = size - 1
+  const keys: (string | undefined)[] = new Array<string | undefined>(size).fill(undefined)
+  const values = new Int32Array(size)
+  for (const word of words) {
+    let slot = hashWord(word) & mask
+    while (keys[slot] !== undefined) slot = (slot + 1) & mask
+    keys[slot] = word
+    values[slot] = rows.get(word) ?? -1
+  }
+  return {
+    find(text, start, end) {
+      let h = 0
+      for (let i = start; i < end; i++) {
+        let c = text.charCodeAt(i)
+        if (c > 0x7f) return NOT_ASCII
+        if (c >= 65 && c <= 90) c += 32
+        h = (Math.imul(h, 31) + c) | 0
+      }
+      const len = end - start
+      for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+        const key = keys[slot]
+        if (key === undefined) return -1
+        if (key.length !== len) continue
+        let same = true
+        for (let k = 0; k < len && same; k++) {
+          let c = text.charCodeAt(start + k)
+          if (c >= 65 && c <= 90) c += 32
+          same = c === key.charCodeAt(k)
+        }
+        if (same) return values[slot] as number
+      }
+    },
+  }
+}
+
+function isLowerAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i)
+    if (c > 0x7f || (c >= 65 && c <= 90)) return false
+  }
+  return true
+}
+
+function hashWord(word: string): number {
+  let h = 0
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + word.charCodeAt(i)) | 0
+  return h
 }
 
 function decide(text: string, scores: Float32Array, scripts: Uint32Array): string {

@@ -60,8 +60,10 @@ export function createSentimentScorer(options: SentimentScorerOptions = {}): Sen
   for (const [word, valence] of english.lexicon) if (isEmoticon(word)) symbols.set(word, valence)
   for (const [emoticon, valence] of EMOTICON_VALENCE) symbols.set(emoticon, valence)
   // One tokenisation serves detection and every language: compounds of any lexicon stay whole.
+  const openings = asciiOpenings(symbols.keys())
   const vocab: Vocabulary = {
-    isEmoticon: (chunk) => symbols.has(chunk) || symbols.has(chunk.toLowerCase()),
+    isEmoticon: (chunk) =>
+      mayOpen(openings, chunk) && (symbols.has(chunk) || symbols.has(chunk.toLowerCase())),
     isCompound: (word) => english.lexicon.has(word) || spanish.lexicon.has(word),
   }
   const label = (score: number): SentimentLabel =>
@@ -73,10 +75,10 @@ export function createSentimentScorer(options: SentimentScorerOptions = {}): Sen
       const input = decodeEntities(
         foldHostileForms(text.length > MAX_SCORED_CHARS ? text.slice(0, MAX_SCORED_CHARS) : text),
       )
-      if (lang !== undefined && !packs.has(primarySubtag(lang)) && primarySubtag(lang) !== UNDETERMINED)
-        return null
+      const given = lang === undefined ? undefined : primarySubtag(lang)
+      if (given !== undefined && !packs.has(given) && given !== UNDETERMINED) return null
       const tokens = tokenize(input, vocab)
-      let code = lang === undefined ? detector.detectTokens(input, tokens.tokens) : primarySubtag(lang)
+      let code = given === undefined ? detector.detectTokens(input, tokens.tokens) : given
       if (code === UNDETERMINED || code === '') {
         if (fallback === null) return null
         code = fallback
@@ -88,6 +90,37 @@ export function createSentimentScorer(options: SentimentScorerOptions = {}): Sen
       return { score: score === 0 ? 0 : score, label: label(score) }
     },
   }
+}
+
+/**
+ * The two-character ASCII openings of `keys`, as a bit table over `c0 * 128 + c1`. Most chunks the
+ * tokenizer offers as an emoticon are words with punctuation ("great!"); their opening rules them
+ * out without lower-casing a copy and probing the map twice.
+ */
+function asciiOpenings(keys: Iterable<string>): Uint8Array {
+  const table = new Uint8Array(128 * 128)
+  for (const key of keys) {
+    if (key.length < 2) continue
+    const c0 = key.charCodeAt(0)
+    const c1 = key.charCodeAt(1)
+    if (c0 < 128 && c1 < 128) table[c0 * 128 + c1] = 1
+  }
+  return table
+}
+
+/**
+ * False only when `chunk`, as written and lower-cased, cannot start like any key of the table: its
+ * first two characters are ASCII (lower-casing maps those one to one) and neither form is listed.
+ */
+function mayOpen(table: Uint8Array, chunk: string): boolean {
+  if (chunk.length < 2) return true
+  const c0 = chunk.charCodeAt(0)
+  const c1 = chunk.charCodeAt(1)
+  if (c0 >= 128 || c1 >= 128) return true
+  if (table[c0 * 128 + c1] === 1) return true
+  const l0 = c0 >= 65 && c0 <= 90 ? c0 + 32 : c0
+  const l1 = c1 >= 65 && c1 <= 90 ? c1 + 32 : c1
+  return table[l0 * 128 + l1] === 1
 }
 
 function isEmoticon(word: string): boolean {

@@ -53,59 +53,82 @@ export interface Vocabulary {
   isCompound(word: string): boolean
 }
 
+/** The tokenizer's running state for one text (plain functions over it: no closures per call). */
+interface Scan {
+  readonly text: string
+  readonly vocab: Vocabulary
+  readonly tokens: Token[]
+  sentence: number
+  clause: number
+  sentenceUsed: boolean
+  clauseUsed: boolean
+  wordStart: number
+  hashtag: boolean
+  invisible: boolean
+}
+
+function push(st: Scan, t: string, raw: string, kind: TokenKind, tag: boolean): void {
+  st.tokens.push({ text: t, raw, kind, sentence: st.sentence, clause: st.clause, hashtag: tag })
+  st.sentenceUsed = true
+  st.clauseUsed = true
+}
+
+function pushWord(st: Scan, lower: string, raw: string, tag: boolean): void {
+  if (lower.indexOf('-') === -1 || st.vocab.isCompound(lower)) {
+    push(st, lower, raw, TokenKind.Word, tag)
+    return
+  }
+  let from = 0
+  for (;;) {
+    const dash = lower.indexOf('-', from)
+    const stop = dash === -1 ? lower.length : dash
+    if (stop > from) push(st, lower.slice(from, stop), raw.slice(from, stop), TokenKind.Word, tag)
+    if (dash === -1) break
+    from = dash + 1
+  }
+}
+
+function flushWord(st: Scan, stop: number): void {
+  const wordStart = st.wordStart
+  if (wordStart === -1) return
+  const text = st.text
+  // Trailing apostrophes/hyphens are not part of the word ("dogs'", "well-").
+  let e = stop
+  while (e > wordStart) {
+    const k = KIND[text.charCodeAt(e - 1)]
+    if (k !== CK.Apostrophe && k !== CK.Hyphen && k !== CK.Mark) break
+    e--
+  }
+  if (e > wordStart) {
+    let raw = text.slice(wordStart, e)
+    if (st.invisible) raw = raw.replace(INVISIBLE, '')
+    let lower = raw.toLowerCase()
+    if (lower.indexOf('\u2019') !== -1 || lower.indexOf('\u02bc') !== -1 || lower.indexOf('\u2032') !== -1)
+      lower = lower.replace(APOS, "'")
+    if (lower !== '') pushWord(st, lower, raw, st.hashtag)
+  }
+  st.wordStart = -1
+  st.hashtag = false
+  st.invisible = false
+}
+
 export function tokenize(text: string, vocab: Vocabulary): Tokens {
-  const tokens: Token[] = []
+  const st: Scan = {
+    text,
+    vocab,
+    tokens: [],
+    sentence: 0,
+    clause: 0,
+    sentenceUsed: false,
+    clauseUsed: false,
+    wordStart: -1,
+    hashtag: false,
+    invisible: false,
+  }
   let exclamations = 0
   let questions = 0
   let urls = 0
   const questionSentences: number[] = []
-  let sentence = 0
-  let clause = 0
-  let sentenceUsed = false
-  let clauseUsed = false
-  let wordStart = -1
-  let hashtag = false
-  let invisible = false
-  const push = (t: string, raw: string, kind: TokenKind, tag: boolean): void => {
-    tokens.push({ text: t, raw, kind, sentence, clause, hashtag: tag })
-    sentenceUsed = true
-    clauseUsed = true
-  }
-  const pushWord = (lower: string, raw: string, tag: boolean): void => {
-    if (lower.indexOf('-') === -1 || vocab.isCompound(lower)) {
-      push(lower, raw, TokenKind.Word, tag)
-      return
-    }
-    let from = 0
-    for (;;) {
-      const dash = lower.indexOf('-', from)
-      const stop = dash === -1 ? lower.length : dash
-      if (stop > from) push(lower.slice(from, stop), raw.slice(from, stop), TokenKind.Word, tag)
-      if (dash === -1) break
-      from = dash + 1
-    }
-  }
-  const flushWord = (stop: number): void => {
-    if (wordStart === -1) return
-    // Trailing apostrophes/hyphens are not part of the word ("dogs'", "well-").
-    let e = stop
-    while (e > wordStart) {
-      const k = KIND[text.charCodeAt(e - 1)]
-      if (k !== CK.Apostrophe && k !== CK.Hyphen && k !== CK.Mark) break
-      e--
-    }
-    if (e > wordStart) {
-      let raw = text.slice(wordStart, e)
-      if (invisible) raw = raw.replace(INVISIBLE, '')
-      let lower = raw.toLowerCase()
-      if (lower.indexOf('\u2019') !== -1 || lower.indexOf('\u02bc') !== -1 || lower.indexOf('\u2032') !== -1)
-        lower = lower.replace(APOS, "'")
-      if (lower !== '') pushWord(lower, raw, hashtag)
-    }
-    wordStart = -1
-    hashtag = false
-    invisible = false
-  }
   const n = text.length
   let i = 0
   while (i < n) {
@@ -133,71 +156,71 @@ export function tokenize(text: string, vocab: Vocabulary): Tokens {
     if (end - i > 1 && end - i <= MAX_EMOTICON && (punctuated || isEmoticonLetters(text, i, end))) {
       const chunk = text.slice(i, end)
       if (vocab.isEmoticon(chunk)) {
-        push(chunk, chunk, TokenKind.Emoticon, false)
+        push(st, chunk, chunk, TokenKind.Emoticon, false)
         i = end
         continue
       }
     }
     let j = i
-    wordStart = -1
-    hashtag = false
+    st.wordStart = -1
+    st.hashtag = false
     while (j < end) {
       const c = text.charCodeAt(j)
       const kind = KIND[c] as CharKind
       if (kind === CK.Letter || kind === CK.Digit) {
-        if (wordStart === -1) {
-          wordStart = j
-          hashtag = j > i && text.charCodeAt(j - 1) === 35 /* # */
+        if (st.wordStart === -1) {
+          st.wordStart = j
+          st.hashtag = j > i && text.charCodeAt(j - 1) === 35 /* # */
         }
         j++
       } else if (kind === CK.Mark || kind === CK.Apostrophe || kind === CK.Hyphen) {
-        if (kind === CK.Mark && isInvisible(c)) invisible = true
+        if (kind === CK.Mark && isInvisible(c)) st.invisible = true
         // Inside a word ("don't", "well-known"); leading ones are dropped by flushWord's caller.
         j++
       } else if (kind === CK.HighSurrogate) {
         const cp = text.codePointAt(j) ?? c
         if (isAstralSymbol(cp) && !isAstralModifier(cp)) {
-          flushWord(j)
+          flushWord(st, j)
           const e = String.fromCodePoint(cp)
-          push(e, e, TokenKind.Emoji, false)
-        } else if (cp > 0xffff && !isAstralModifier(cp) && wordStart === -1) {
-          wordStart = j // a letter outside the BMP (a lone surrogate is dropped)
+          push(st, e, e, TokenKind.Emoji, false)
+        } else if (cp > 0xffff && !isAstralModifier(cp) && st.wordStart === -1) {
+          st.wordStart = j // a letter outside the BMP (a lone surrogate is dropped)
         }
         j += cp > 0xffff ? 2 : 1
       } else if (kind === CK.Symbol) {
-        flushWord(j)
+        flushWord(st, j)
         const e = text[j] as string
-        push(e, e, TokenKind.Emoji, false)
+        push(st, e, e, TokenKind.Emoji, false)
         j++
       } else {
-        flushWord(j)
+        flushWord(st, j)
         if (kind === CK.SentenceEnd) {
           if (c === 33 || c === 0xff01) exclamations++
           else if (c === 63 || c === 0xff1f) {
             questions++
             // The question mark closing this sentence, or one following its "!" ("Really!?").
-            const q = sentenceUsed ? sentence : sentence - 1
+            const q = st.sentenceUsed ? st.sentence : st.sentence - 1
             if (q >= 0 && questionSentences[questionSentences.length - 1] !== q) questionSentences.push(q)
           }
-          if (sentenceUsed) {
-            sentence++
-            sentenceUsed = false
+          if (st.sentenceUsed) {
+            st.sentence++
+            st.sentenceUsed = false
           }
-          if (clauseUsed) {
-            clause++
-            clauseUsed = false
+          if (st.clauseUsed) {
+            st.clause++
+            st.clauseUsed = false
           }
-        } else if (kind === CK.ClauseEnd && clauseUsed) {
-          clause++
-          clauseUsed = false
+        } else if (kind === CK.ClauseEnd && st.clauseUsed) {
+          st.clause++
+          st.clauseUsed = false
         }
         j++
       }
     }
-    flushWord(end)
+    flushWord(st, end)
     i = end
   }
-  return { tokens, exclamations, questions, questionSentences, urls }
+  return { tokens: st.tokens, exclamations, questions, questionSentences, urls }
 }
 
 /** Longest emoticon checked as a whole chunk. */
