@@ -146,17 +146,25 @@ export function createDetector(options: DetectorOptions): Detector {
    */
   const holdBuckets = 3
   const pending = new Map<string, { hit: EmergingHit; since: number; ids: Set<string> }>()
-  /** Per bucket still open: post ids per term, and each post's terms (read at close, then dropped). */
-  const termIndex = new Map<
-    number,
-    { byTerm: Map<string, string[]>; terms: Map<string, readonly string[]> }
-  >()
-  /** Vocabulary of posts seen in the buckets being closed, for folding pending hits by topic. */
-  const vocabularyOf = (ids: Iterable<string>, index: Map<string, readonly string[]>[]): Bucket => {
+  interface PostFacts {
+    readonly terms: readonly string[]
+    readonly claims: readonly string[]
+    readonly refs: readonly string[]
+  }
+  /** Per bucket still open: post ids per term, and each post's facts (read at close, then dropped). */
+  const termIndex = new Map<number, { byTerm: Map<string, string[]>; posts: Map<string, PostFacts> }>()
+  /** A pending hit's posts as a bucket (vocabulary, claims, replies) to compare with open episodes. */
+  const vocabularyOf = (ids: Iterable<string>, index: Map<string, PostFacts>[]): Bucket => {
     const b = newBucket()
     for (const id of ids) {
       b.ids.add(id)
-      for (const i of index) for (const t of i.get(id) ?? []) b.terms.set(t, (b.terms.get(t) ?? 0) + 1)
+      for (const i of index) {
+        const facts = i.get(id)
+        if (!facts) continue
+        for (const t of facts.terms) b.terms.set(t, (b.terms.get(t) ?? 0) + 1)
+        for (const c of facts.claims) b.claimPosts.set(c, (b.claimPosts.get(c) ?? 0) + 1)
+        for (const r of facts.refs) b.refs.add(r)
+      }
     }
     return b
   }
@@ -420,11 +428,12 @@ export function createDetector(options: DetectorOptions): Detector {
         for (const id of index.byTerm.get(term) ?? []) {
           if (o.episode.lastIds.size >= 20_000) break
           o.episode.lastIds.add(id)
-          for (const t of index.terms.get(id) ?? []) o.episode.terms.set(t, (o.episode.terms.get(t) ?? 0) + 1)
+          for (const t of index.posts.get(id)?.terms ?? [])
+            o.episode.terms.set(t, (o.episode.terms.get(t) ?? 0) + 1)
         }
       }
     }
-    const postTerms = indexes.map((i) => i.terms)
+    const postTerms = indexes.map((i) => i.posts)
     for (const [term, p] of pending) {
       const candidate = vocabularyOf(p.ids, postTerms)
       const key = term.startsWith('#')
@@ -510,10 +519,10 @@ export function createDetector(options: DetectorOptions): Detector {
         if (emerging) {
           let index = termIndex.get(start)
           if (!index) {
-            index = { byTerm: new Map(), terms: new Map() }
+            index = { byTerm: new Map(), posts: new Map() }
             termIndex.set(start, index)
           }
-          index.terms.set(m.id, m.terms)
+          index.posts.set(m.id, { terms: m.terms, claims: input.claims, refs: input.refs })
           for (const term of m.terms) {
             const ids = index.byTerm.get(term)
             if (!ids) index.byTerm.set(term, [m.id])
