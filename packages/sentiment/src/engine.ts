@@ -143,10 +143,40 @@ const newScratch = (n: number): Scratch => ({
 })
 let scratch = newScratch(256)
 
-/** The emphasised sum of the text's modified valences, before normalisation. */
-export function valenceSum({ pack, tokens: tokenized, symbols }: EngineInput): number {
+/**
+ * Slots of the rule features `valenceSum` can report (what the neutral calibration reads). Counts
+ * are of tokens; valences are after every rule, before normalisation.
+ */
+export const Feature = {
+  /** The emphasised valence sum (what `normalize` maps to the compound). */
+  Sum: 0,
+  /** Sentiment words (and symbols) that counted. */
+  Count: 1,
+  /** Strongest positive / |strongest negative| modified valence. */
+  PosMax: 2,
+  NegMax: 3,
+  /** Strongest |word valence| after lexicon and context rules, before modifiers. */
+  MaxLexicon: 4,
+  /** Word tokens, emoji/emoticon tokens, #hashtag words, ALL-CAPS words, negated sentiment words. */
+  Words: 5,
+  Symbols: 6,
+  Hashtags: 7,
+  Shouted: 8,
+  Negated: 9,
+} as const
+export const FEATURE_COUNT = 10
+
+/**
+ * The emphasised sum of the text's modified valences, before normalisation. When `features` is
+ * given (length ≥ FEATURE_COUNT), the rule features of the text are written into it.
+ */
+export function valenceSum(
+  { pack, tokens: tokenized, symbols }: EngineInput,
+  features?: Float64Array,
+): number {
   const tokens = tokenized.tokens
   const n = tokens.length
+  if (features !== undefined) features.fill(0, 0, FEATURE_COUNT)
   if (n === 0) return 0
   // Views of length n over reused buffers (scoring is synchronous): reads past n stay undefined.
   if (scratch.valence.length < n) scratch = newScratch(Math.max(n, 2 * scratch.valence.length))
@@ -155,6 +185,7 @@ export function valenceSum({ pack, tokens: tokenized, symbols }: EngineInput): n
   const elongated = scratch.elongated.subarray(0, n).fill(0)
   let shouted = 0
   let words = 0
+  let hashtags = 0
   // 1. Lexicon, phrases, emoji.
   for (let i = 0; i < n; i++) {
     const t = tokens[i] as Token
@@ -165,6 +196,7 @@ export function valenceSum({ pack, tokens: tokenized, symbols }: EngineInput): n
       continue
     }
     words++
+    if (t.hashtag) hashtags++
     if (isShouted(t.raw)) shouted++
     const phrases = pack.phrases.get(t.text)
     if (phrases !== undefined) {
@@ -195,6 +227,8 @@ export function valenceSum({ pack, tokens: tokenized, symbols }: EngineInput): n
   let neg = 0
   let negMax = 0
   let count = 0
+  let maxLexicon = 0
+  let negated = 0
   const contrastAt = findContrast(pack, tokens)
   const questions = tokenized.questionSentences
   let qi = 0
@@ -206,6 +240,7 @@ export function valenceSum({ pack, tokens: tokenized, symbols }: EngineInput): n
     if (Number.isNaN(v) || v === 0) continue
     const t = tokens[i] as Token
     const sign = v > 0 ? 1 : -1
+    if (v * sign > maxLexicon) maxLexicon = v * sign
     if (capsDifferential && t.kind === TK.Word && isShouted(t.raw)) v += sign * TUNING.caps
     if (elongated[i] === 1) v += sign * TUNING.elongation
     let negations = 0
@@ -222,7 +257,10 @@ export function valenceSum({ pack, tokens: tokenized, symbols }: EngineInput): n
         v += sign * scalar
       }
     }
-    if (negations > 0) v *= TUNING.negation ** negations
+    if (negations > 0) {
+      v *= TUNING.negation ** negations
+      negated++
+    }
     // 3. Contrast and concession weights.
     v *= contrastWeight(contrastAt, tokens, i)
     // 4. Questions and irrealis ("if", "hope") state no feeling outright.
@@ -246,6 +284,18 @@ export function valenceSum({ pack, tokens: tokenized, symbols }: EngineInput): n
   if (sum !== 0) {
     const ex = Math.min(tokenized.exclamations, TUNING.maxExclamations) * TUNING.exclamation
     sum += sum > 0 ? ex : -ex
+  }
+  if (features !== undefined) {
+    features[Feature.Sum] = sum
+    features[Feature.Count] = count
+    features[Feature.PosMax] = posMax
+    features[Feature.NegMax] = -negMax
+    features[Feature.MaxLexicon] = maxLexicon
+    features[Feature.Words] = words
+    features[Feature.Symbols] = n - words
+    features[Feature.Hashtags] = hashtags
+    features[Feature.Shouted] = shouted
+    features[Feature.Negated] = negated
   }
   return sum
 }

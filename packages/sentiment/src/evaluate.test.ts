@@ -61,27 +61,27 @@ describe.skipIf(!haveData)(`VADER study ratings (${dataDir})`, () => {
       (t) => scorer.score(t)?.score ?? null,
     )
 
-  // Regression floors at the achieved level. The engine's weights were chosen by 10-fold
-  // cross-validation on these dev tweets; the nested-CV estimate (weights re-chosen inside each
-  // fold) is r ≈ 0.893, 3-class ≈ 0.814, and the floors sit at that held-out level, not at the
-  // in-sample figures (r 0.8929, 3-class 0.8137). VADER JS: tweets 0.871 / 0.817, reviews
-  // 0.572 / 0.589. The reviews were never fitted: they check that the rules generalise.
-  it('tweets: at the cross-validated level (r ≥ 0.892, 3-class ≥ 0.813)', () => {
+  // Regression floors at the achieved held-out level. The rule weights were chosen by 10-fold CV on
+  // these dev tweets (nested CV r ≈ 0.893, 3-class ≈ 0.814); the English calibration layer
+  // (data/english-calibration.ts) is fitted on them too, and its nested 10-fold out-of-fold figures
+  // (`pulse bench sentiment --cv`) are r 0.9001, 3-class 0.8202. The floors sit at that held-out
+  // level, not at the in-sample figures (r 0.9022, 3-class 0.8272). The reviews were never fitted:
+  // they check that the layer generalises (rules alone: r 0.602, 3-class 0.593).
+  it('tweets: at the cross-validated level (r ≥ 0.899, 3-class ≥ 0.819)', () => {
     const e = run('vader_tweets_dev.tsv')
     expect(e.n).toBe(2147)
-    expect(e.pearson).toBeGreaterThanOrEqual(0.892)
-    expect(e.accuracy).toBeGreaterThanOrEqual(0.813)
+    expect(e.pearson).toBeGreaterThanOrEqual(0.899)
+    expect(e.accuracy).toBeGreaterThanOrEqual(0.819)
   })
 
-  it('reviews: no ground lost (r ≥ 0.60, 3-class ≥ 0.5925)', () => {
+  it('reviews: no ground lost (r ≥ 0.615, 3-class ≥ 0.595)', () => {
     const e = run('vader_amazon_reviews.tsv')
-    expect(e.pearson).toBeGreaterThanOrEqual(0.6)
-    expect(e.accuracy).toBeGreaterThanOrEqual(0.5925)
+    expect(e.pearson).toBeGreaterThanOrEqual(0.615)
+    expect(e.accuracy).toBeGreaterThanOrEqual(0.595)
   })
 
-  // The issue's target; not met yet (in-sample r 0.893 / 3-class 0.814, nested CV r ≈ 0.893 /
-  // 3-class ≈ 0.814). Kept visible, not deleted.
-  it.skip('tweets: issue target r ≥ 0.90 and 3-class ≥ 0.83 (NOT MET: r ≈ 0.893, 3-class ≈ 0.814)', () => {
+  // The issue's target: r met out-of-fold (0.9001), 3-class not (0.8202 < 0.83). Kept visible.
+  it.skip('tweets: issue target r ≥ 0.90 and 3-class ≥ 0.83 (NOT MET out-of-fold: 3-class ≈ 0.820)', () => {
     const e = run('vader_tweets_dev.tsv')
     expect(e.pearson).toBeGreaterThanOrEqual(0.9)
     expect(e.accuracy).toBeGreaterThanOrEqual(0.83)

@@ -1,11 +1,22 @@
 import type { Sentiment, SentimentLabel } from '@pulse/core'
+import {
+  CALIBRATION_FEATURE_COUNT,
+  CALIBRATION_FEATURES,
+  calibrate,
+  calibrationFeatures,
+  MAGNITUDE_TERMS,
+  type NeutralCalibration,
+  neutralProbability,
+  standardize,
+} from './calibration.ts'
+import { ENGLISH_CALIBRATION } from './data/english-calibration.ts'
 import { EMOJI_VALENCE, EMOTICON_VALENCE } from './emoji.ts'
-import { scoreTokens } from './engine.ts'
+import { FEATURE_COUNT, normalize, valenceSum } from './engine.ts'
 import { createEnglishPack } from './english.ts'
 import { createLanguageDetector, UNDETERMINED } from './language.ts'
 import type { LanguagePack } from './language-pack.ts'
 import { createSpanishPack } from './spanish.ts'
-import { tokenize, type Vocabulary } from './tokenize.ts'
+import { type Tokens, tokenize, type Vocabulary } from './tokenize.ts'
 
 /** Languages with a sentiment model. */
 export const SUPPORTED_LANGUAGES = ['en', 'es'] as const
@@ -23,6 +34,12 @@ export interface SentimentScorerOptions {
   readonly fallbackLanguage?: SupportedLanguage | null
   /** Extra or overriding lexicon entries per language, valence on VADER's −4 … +4 scale. */
   readonly lexicon?: Readonly<Partial<Record<SupportedLanguage, Readonly<Record<string, number>>>>>
+  /**
+   * The layer over the English rule score (default: the shipped one, fitted by cross-validation
+   * on rated tweets; see `data/english-calibration.ts`). `null` scores with the rules alone.
+   * Spanish is never calibrated (no rated Spanish data).
+   */
+  readonly calibration?: NeutralCalibration | null
 }
 
 export interface SentimentScorer {
@@ -42,8 +59,55 @@ export const MAX_SCORED_CHARS = 20_000
  * Builds a scorer: loads lexicons once; scoring is pure, deterministic and does no I/O.
  */
 export function createSentimentScorer(options: SentimentScorerOptions = {}): SentimentScorer {
-  const languages = options.languages ?? SUPPORTED_LANGUAGES
   const threshold = options.neutralThreshold ?? 0.05
+  const model = options.calibration === undefined ? ENGLISH_CALIBRATION : options.calibration
+  const analyzer = createRuleAnalyzer(options)
+  const engine = new Float64Array(FEATURE_COUNT)
+  const x = new Float64Array(CALIBRATION_FEATURE_COUNT)
+  const z = new Float64Array(CALIBRATION_FEATURE_COUNT)
+  const terms = new Float64Array(MAGNITUDE_TERMS)
+  const label = (score: number): SentimentLabel =>
+    score >= threshold ? 'positive' : score <= -threshold ? 'negative' : 'neutral'
+  return {
+    detectLanguage: analyzer.detectLanguage,
+    score(text, lang) {
+      const a = analyzer.analyse(text, lang, engine)
+      if (a === null) return null
+      let value = a.compound
+      if (model !== null && a.language === 'en') {
+        calibrationFeatures(engine, a.tokens, a.text, value, x)
+        standardize(model, x, z)
+        value = calibrate(model, value, z, neutralProbability(model, z), terms)
+      }
+      const score = Math.round(value * 10_000) / 10_000
+      return { score: score === 0 ? 0 : score, label: label(score) }
+    },
+  }
+}
+
+/** The rule engine's reading of one text, before any calibration. */
+export interface RuleAnalysis {
+  /** Language scored. */
+  readonly language: SupportedLanguage
+  /** Rule compound score in [−1, 1]. */
+  readonly compound: number
+  readonly tokens: Tokens
+  /** The text as scored (truncated, entities decoded, look-alike letters folded). */
+  readonly text: string
+}
+
+export interface RuleAnalyzer {
+  detectLanguage(text: string): string
+  /** Like `score`, without calibration; the engine features are written into `features`. */
+  analyse(text: string, lang: string | undefined, features: Float64Array): RuleAnalysis | null
+}
+
+/**
+ * The rule engine with detection and tokenisation (what `createSentimentScorer` calibrates). Also
+ * the feature source for fitting the calibration (`calibrationSample`).
+ */
+export function createRuleAnalyzer(options: SentimentScorerOptions = {}): RuleAnalyzer {
+  const languages = options.languages ?? SUPPORTED_LANGUAGES
   const fallback = options.fallbackLanguage === undefined ? 'en' : options.fallbackLanguage
   const packs = new Map<string, LanguagePack>()
   for (const lang of languages) {
@@ -66,12 +130,9 @@ export function createSentimentScorer(options: SentimentScorerOptions = {}): Sen
       mayOpen(openings, chunk) && (symbols.has(chunk) || symbols.has(chunk.toLowerCase())),
     isCompound: (word) => english.lexicon.has(word) || spanish.lexicon.has(word),
   }
-  const label = (score: number): SentimentLabel =>
-    score >= threshold ? 'positive' : score <= -threshold ? 'negative' : 'neutral'
-
   return {
     detectLanguage: (text) => detector.detect(text),
-    score(text, lang) {
+    analyse(text, lang, features) {
       const input = decodeEntities(
         foldHostileForms(text.length > MAX_SCORED_CHARS ? text.slice(0, MAX_SCORED_CHARS) : text),
       )
@@ -85,9 +146,8 @@ export function createSentimentScorer(options: SentimentScorerOptions = {}): Sen
       }
       const pack = packs.get(code)
       if (pack === undefined) return null
-      const raw = scoreTokens({ pack, tokens, symbols })
-      const score = Math.round(raw * 10_000) / 10_000
-      return { score: score === 0 ? 0 : score, label: label(score) }
+      const compound = normalize(valenceSum({ pack, tokens, symbols }, features))
+      return { language: pack.code === 'en' ? 'en' : 'es', compound, tokens, text: input }
     },
   }
 }
@@ -162,4 +222,31 @@ function foldHostileForms(text: string): string {
     if (c === 0xd835 || (c >= 0xff01 && c <= 0xff5e)) return text.normalize('NFKC')
   }
   return text
+}
+
+/**
+ * The calibration's view of one rated English text (for fitting); `null` when the text is not
+ * scored as English.
+ */
+export function calibrationSample(
+  analyzer: RuleAnalyzer,
+  text: string,
+  rating: number,
+): { rating: number; compound: number; features: Float64Array } | null {
+  const engine = new Float64Array(FEATURE_COUNT)
+  const a = analyzer.analyse(text, undefined, engine)
+  if (a === null || a.language !== 'en') return null
+  const features = new Float64Array(CALIBRATION_FEATURE_COUNT)
+  calibrationFeatures(engine, a.tokens, a.text, a.compound, features)
+  return { rating, compound: a.compound, features }
+}
+
+/** Checks a calibration's shape against this build's features (a stale data file fails loudly). */
+export function isCalibrationCompatible(model: NeutralCalibration): boolean {
+  return (
+    model.mean.length === CALIBRATION_FEATURES.length &&
+    model.scale.length === CALIBRATION_FEATURES.length &&
+    model.neutral.length === CALIBRATION_FEATURES.length + 1 &&
+    model.magnitude.length === MAGNITUDE_TERMS
+  )
 }
