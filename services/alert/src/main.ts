@@ -30,7 +30,13 @@ export function alertService(options: AlertOptions = {}): ServiceFactory {
     const common = { alerts: { ...alerts, feedUrl }, playbooks, claims, logger: log, clock: ctx.clock }
     const write = options.write ?? ((text: string) => log.info({ alert: text }, 'alert'))
     const alerters: Alerter[] = [
-      createAlerter({ ...common, mode: { kind: 'console', write }, deliveryLog: createMemoryDeliveryLog() }),
+      // The terminal has no rate limit: no per-channel pacing for console alerts.
+      createAlerter({
+        ...common,
+        mode: { kind: 'console', write },
+        deliveryLog: createMemoryDeliveryLog(),
+        channelIntervalMs: 0,
+      }),
     ]
     const { SLACK_BOT_TOKEN, SLACK_WEBHOOK_URL, SLACK_API_URL } = ctx.env
     if (SLACK_BOT_TOKEN || SLACK_WEBHOOK_URL) {
