@@ -234,6 +234,11 @@ export class EmbeddedBus implements Bus {
     return this.#published.wait(timeoutMs)
   }
 
+  /** @internal Wakes every waiting consumer loop (used when one stops). */
+  wake(): void {
+    this.#published.notify()
+  }
+
   async close(): Promise<void> {
     this.#closed = true
     this.#published.notify()
@@ -346,6 +351,7 @@ class EmbeddedConsumer implements Consumer {
   async stop(): Promise<void> {
     this.#stopped = true
     this.#resumed.notify()
+    this.#bus.wake()
     await this.#loop
     this.#bus.leave(this)
   }

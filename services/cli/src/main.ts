@@ -44,14 +44,19 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2
   }
   const abort = new AbortController()
-  let signals = 0
+  let firstSignalAt = 0
   const onSignal = (sig: NodeJS.Signals): void => {
-    signals++
-    if (signals > 1) {
-      process.stderr.write(`pulse: second ${sig}, exiting now\n`)
-      process.exit(130)
+    const now = Date.now()
+    if (firstSignalAt === 0) {
+      firstSignalAt = now
+      abort.abort(sig)
+      return
     }
-    abort.abort(sig)
+    // One Ctrl-C reaches this process more than once (from the terminal's process group and
+    // relayed by pnpm/tsx): repeats within 2 s are the same request to drain. A later one forces.
+    if (now - firstSignalAt < 2_000) return
+    process.stderr.write(`pulse: second ${sig}, exiting now without draining\n`)
+    process.exit(130)
   }
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
@@ -87,6 +92,9 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code
+    // Everything is stopped and flushed by now; native handles (chDB's threads) can keep the
+    // loop alive for seconds after a store closes, so leave at the latest one second later.
+    setTimeout(() => process.exit(code), 1_000).unref()
   },
   (err: unknown) => {
     process.stderr.write(`pulse: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
