@@ -26,9 +26,18 @@ describe('crash proof: kill -9 during a replay, then resume', () => {
     const rnd = seededRandom(SEED)
     const lines = fixture.lines.length
 
+    // The killed runs replay at event-time pace (the whole file would take ~30 s), so every kill lands
+    // mid-stream however fast the pipeline is; the last run finishes at max speed.
+    const times = fixture.lines.flatMap((l) => {
+      const t = /"createdAt":"([^"]+)"/.exec(l)?.[1]
+      const ms = t === undefined ? Number.NaN : Date.parse(t)
+      return Number.isFinite(ms) ? [ms] : []
+    })
+    const spanMs = Math.max(...times) - Math.min(...times)
+    const pace = String(Math.max(1, Math.round(spanMs / 30_000)))
     const killedAt: number[] = []
     for (let i = 0; i < KILLS; i++) {
-      const run = startPulse(dataDir, file)
+      const run = startPulse(dataDir, file, 100, pace)
       // Kill at a random moment after this run has made progress of its own (the checkpoint moved).
       const before = readReplayCheckpoint(dataDir)?.line ?? 0
       const extra = Math.floor(rnd() * 700)

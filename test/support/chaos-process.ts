@@ -54,8 +54,8 @@ export interface PulseRun {
 }
 
 /** Starts `pulse start --replay FILE --speed max --exit-when-done` in its own process group. */
-export function startPulse(dataDir: string, file: string, rssEveryMs = 100): PulseRun {
-  const child = spawn(TSX, [CLI, 'start', '--replay', file, '--speed', 'max', '--exit-when-done'], {
+export function startPulse(dataDir: string, file: string, rssEveryMs = 100, speed = 'max'): PulseRun {
+  const child = spawn(TSX, [CLI, 'start', '--replay', file, '--speed', speed, '--exit-when-done'], {
     cwd: REPO_ROOT,
     env: pulseEnv(dataDir),
     detached: true,
