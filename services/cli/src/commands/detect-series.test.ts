@@ -1,38 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough, Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import type { CommandContext } from '../command.ts'
+import { runCommand } from '../test-support.ts'
 import { detectSeriesCommand } from './detect-series.ts'
-
-function sink(): { stream: Writable; text: () => string } {
-  const chunks: string[] = []
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      chunks.push(String(chunk))
-      done()
-    },
-  })
-  return { stream, text: () => chunks.join('') }
-}
 
 async function runOn(csv: string): Promise<{ code: number; out: string; err: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'detect-series-'))
   writeFileSync(join(dir, 'in.csv'), csv)
-  const out = sink()
-  const err = sink()
-  const ctx: CommandContext = {
-    args: ['in.csv'],
-    stdin: new PassThrough(),
-    stdout: out.stream,
-    stderr: err.stream,
-    env: {},
-    cwd: dir,
-    signal: new AbortController().signal,
-  }
-  const code = await detectSeriesCommand.run(ctx)
-  return { code, out: out.text(), err: err.text() }
+  return runCommand(detectSeriesCommand, { args: ['in.csv'], cwd: dir })
 }
 
 const rows = Array.from({ length: 1200 }, (_, i) => {

@@ -1,43 +1,13 @@
-import { PassThrough, Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import type { CommandContext } from '../command.ts'
+import { jsonLines, runCommand } from '../test-support.ts'
 import { redactCommand } from './redact.ts'
-
-function sink(): { stream: Writable; text: () => string } {
-  const chunks: string[] = []
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      chunks.push(String(chunk))
-      done()
-    },
-  })
-  return { stream, text: () => chunks.join('') }
-}
 
 async function run(
   input: string,
   args: string[] = [],
 ): Promise<{ code: number; lines: unknown[]; err: string }> {
-  const stdin = new PassThrough()
-  stdin.end(input)
-  const out = sink()
-  const err = sink()
-  const ctx: CommandContext = {
-    args,
-    stdin,
-    stdout: out.stream,
-    stderr: err.stream,
-    env: {},
-    cwd: process.cwd(),
-    signal: new AbortController().signal,
-  }
-  const code = await redactCommand.run(ctx)
-  const lines = out
-    .text()
-    .split('\n')
-    .filter((l) => l !== '')
-    .map((l) => JSON.parse(l) as unknown)
-  return { code, lines, err: err.text() }
+  const { code, out, err } = await runCommand(redactCommand, { input, args })
+  return { code, lines: jsonLines(out), err }
 }
 
 describe('pulse redact', () => {
