@@ -5,6 +5,11 @@ export function chTime(iso: string): string {
   return iso.replace('T', ' ').replace('Z', '')
 }
 
+/** The inverse of `chTime`: a UTC DateTime/DateTime64 as ClickHouse prints it → ISO-8601. */
+export function fromChTime(text: string): string {
+  return `${text.replace(' ', 'T')}Z`
+}
+
 const clampU32 = (n: number | null | undefined): number =>
   Math.min(Math.max(Math.trunc(n ?? 0), 0), 4_294_967_295)
 

@@ -1,5 +1,5 @@
 import type { DeliveryLog, DeliveryRecord } from '@pulse/alerting'
-import { chTime, type Store } from '@pulse/store'
+import { chTime, fromChTime, type Store } from '@pulse/store'
 
 interface Row {
   key: string
@@ -28,7 +28,7 @@ const toRecord = (r: Row): DeliveryRecord => ({
   ...(r.error ? { error: r.error } : {}),
   ...(r.slack_ts ? { slackTs: r.slack_ts } : {}),
   ...(r.channel_id ? { channelId: r.channel_id } : {}),
-  at: `${r.at.replace(' ', 'T')}Z`,
+  at: fromChTime(r.at),
 })
 
 /** The alert delivery log in ClickHouse (`alert_deliveries`): a restart never resends an alert. */

@@ -1,6 +1,6 @@
 import type { DigestInput } from '@pulse/alerting'
 import type { Severity, SignalKind, SignalState } from '@pulse/core'
-import type { Store } from '@pulse/store'
+import { fromChTime, type Store } from '@pulse/store'
 
 const DAY_MS = 86_400_000
 
@@ -62,7 +62,7 @@ export async function loadDigestInput(
   ])
   const byHour = new Map<string, { t: string; positive: number; neutral: number; negative: number }>()
   for (const r of sentiment) {
-    const p = byHour.get(r.t) ?? { t: `${r.t.replace(' ', 'T')}Z`, positive: 0, neutral: 0, negative: 0 }
+    const p = byHour.get(r.t) ?? { t: fromChTime(r.t), positive: 0, neutral: 0, negative: 0 }
     if (r.sentiment === 'positive' || r.sentiment === 'neutral' || r.sentiment === 'negative') {
       p[r.sentiment] += Number(r.n)
     }

@@ -1,5 +1,5 @@
 import type { AuditLog } from '@pulse/feed'
-import { chTime, type Store } from '@pulse/store'
+import { chTime, fromChTime, type Store } from '@pulse/store'
 
 /** Feed actions audit-logged in ClickHouse (`signal_audit`, append-only). */
 export function createClickHouseAuditLog(store: Store): AuditLog {
@@ -47,7 +47,7 @@ export function createClickHouseAuditLog(store: Store): AuditLog {
         actor: r.actor,
         note: r.note,
         ...(r.assignee ? { assignee: r.assignee } : {}),
-        at: `${r.at.replace(' ', 'T')}Z`,
+        at: fromChTime(r.at),
       }))
     },
   }

@@ -9,6 +9,7 @@ import {
 } from '@pulse/feed'
 import { startWorker } from '@pulse/pipeline'
 import type { RunningService, ServiceFactory } from '@pulse/runtime'
+import { fromChTime } from '@pulse/store'
 import { createClickHouseAuditLog } from './audit-log.ts'
 
 export interface FeedService extends RunningService {
@@ -31,7 +32,7 @@ export const feedService: ServiceFactory = async (ctx): Promise<FeedService> => 
             bucket_seconds, opened_at, updated_at, evidence
      FROM signals FINAL WHERE updated_at > now64(3) - INTERVAL 30 DAY ORDER BY updated_at, revision LIMIT 20000`,
   )
-  const iso = (v: string | number | undefined): string => `${String(v).replace(' ', 'T')}Z`
+  const iso = (v: string | number | undefined): string => fromChTime(String(v))
   for (const r of recent) {
     const parsed = signalSchema.safeParse({
       id: r.id,
