@@ -16,17 +16,17 @@ CREATE TABLE IF NOT EXISTS mention_events_local ON CLUSTER '{cluster}'
     author_id       String,
     lang            LowCardinality(String),
     created_at      DateTime64(3, 'UTC'),
-    hashtags        Array(LowCardinality(String)),
+    hashtags        Array(String),
     likes           UInt32,
     reposts         UInt32,
     replies         UInt32,
     quotes          UInt32,
     sentiment_score Nullable(Float32),
     sentiment_label LowCardinality(String),
-    topics          Array(LowCardinality(String)),
-    intents         Array(LowCardinality(String)),
-    claims          Array(LowCardinality(String)),
-    claim_stances   Array(LowCardinality(String)),
+    topics          Array(String),
+    intents         Array(String),
+    claims          Array(String),
+    claim_stances   Array(String),
     from_org        Bool
 )
 ENGINE = Null;
