@@ -61,6 +61,34 @@ describe('store on embedded ClickHouse', () => {
     expect(agg.map((r) => [r.minute, Number(r.n)])).toEqual(raw.map((r) => [r.minute, Number(r.n)]))
   })
 
+  it('recognises stored ids whatever characters they hold (quotes, backslashes, tabs, newlines, emoji)', async () => {
+    const awkward = [
+      "o'brien",
+      'back\\slash',
+      'tab\there',
+      'line\nbreak',
+      "both\\'\n",
+      'cr\rx',
+      '🩺 ünïcode',
+      "'",
+      '\\',
+    ]
+    const batch = awkward.map((id, i) =>
+      buildEnrichedMention({ id: `odd:${id}`, createdAt: `2026-11-21T08:0${i}:00.000Z` }),
+    )
+    expect((await store.writeMentions(batch)).inserted).toBe(awkward.length)
+    expect(await store.writeMentions(batch)).toEqual({ inserted: 0, skipped: awkward.length })
+    const stored = await store.queryRows<{ id: string }>(
+      "SELECT id FROM mentions WHERE startsWith(id, 'odd:')",
+    )
+    expect(stored.map((r) => r.id).sort()).toEqual(batch.map((m) => m.id).sort())
+    await store.writeMentions(batch) // a third delivery still stores nothing new
+    const [count] = await store.queryRows<{ n: string }>(
+      "SELECT count() AS n FROM mentions WHERE startsWith(id, 'odd:')",
+    )
+    expect(Number(count?.n)).toBe(awkward.length)
+  })
+
   it('stores dead letters and signal revisions once each', async () => {
     const letter = {
       id: 'dl-1',
@@ -91,7 +119,9 @@ describe('store on embedded ClickHouse', () => {
       v: "'; DROP TABLE mentions; --",
     })
     expect(rows[0]?.v).toBe("'; DROP TABLE mentions; --")
-    const [count] = await store.queryRows<{ n: string }>('SELECT count() AS n FROM mentions')
+    const [count] = await store.queryRows<{ n: string }>(
+      "SELECT count() AS n FROM mentions WHERE startsWith(id, 'x:')",
+    )
     expect(Number(count?.n)).toBe(501)
   })
 })

@@ -50,35 +50,50 @@ export interface Store {
   close(): Promise<void>
 }
 
-/** Ids per lookup query: bound parameters travel in the URL on a server, in memory embedded. */
-const lookupChunk = (target: StoreTarget): number => (target.kind === 'embedded' ? 50_000 : 2_000)
+/** TSV field escaping (backslash, tab, newline, carriage return), then a SQL string literal around it. */
+const TSV_SPECIAL = /[\\\t\n\r]/
+const tsvField = (v: string): string =>
+  TSV_SPECIAL.test(v)
+    ? v.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'))
+    : v
+const sqlString = (v: string): string => `'${/[\\']/.test(v) ? v.replace(/[\\']/g, (c) => `\\${c}`) : v}'`
+
+/** The ids as an inline TSV table literal, for `format(TSV, 'id String', …)`. */
+export function idsLiteral(ids: readonly string[]): string {
+  let body = ''
+  for (const id of ids) body += `${tsvField(id)}\n`
+  return sqlString(body)
+}
+
+/** Room for a lookup of a whole sink batch inlined in the query text (ids are a few dozen bytes each). */
+const LOOKUP_QUERY_SIZE = 64 * 1024 * 1024
 
 const wrapWrite = (table: string, err: unknown): PulseError =>
   err instanceof PulseError
     ? err
     : new PulseError('SINK_REJECTED', `insert into ${table} failed: ${String(err)}`, { cause: err })
 
-/** Ids among `ids` already stored in `table` (restricted to a time range when given). */
+/**
+ * Ids among `ids` already stored in `table` (restricted to a time range when given). The ids travel
+ * inline as a TSV table (`format(TSV, …)`): bound array parameters cost ClickHouse ~3 µs per id to
+ * parse, the inline table ~0.7 µs, and the query travels in the request body, not the URL.
+ */
 async function existingIds(
   client: ClickHouseClient,
   table: 'mentions' | 'dead_letters',
   ids: readonly string[],
-  chunkSize: number,
   range?: { from: string; to: string },
 ): Promise<Set<string>> {
   const found = new Set<string>()
-  for (let i = 0; i < ids.length; i += chunkSize) {
-    const chunk = ids.slice(i, i + chunkSize)
-    const where = range
-      ? 'created_at >= {from:DateTime64(3)} AND created_at <= {to:DateTime64(3)} AND id IN {ids:Array(String)}'
-      : 'id IN {ids:Array(String)}'
-    const rs = await client.query({
-      query: `SELECT id FROM ${table} WHERE ${where}`,
-      query_params: range ? { ids: chunk, from: chTime(range.from), to: chTime(range.to) } : { ids: chunk },
-      format: 'JSONCompactEachRow',
-    })
-    for (const row of await rs.json<[string]>()) found.add(row[0])
-  }
+  if (ids.length === 0) return found
+  const within = range ? 'created_at >= {from:DateTime64(3)} AND created_at <= {to:DateTime64(3)} AND ' : ''
+  const rs = await client.query({
+    query: `SELECT id FROM ${table} WHERE ${within}id IN (SELECT id FROM format(TSV, 'id String', ${idsLiteral(ids)}))`,
+    ...(range ? { query_params: { from: chTime(range.from), to: chTime(range.to) } } : {}),
+    format: 'JSONCompactEachRow',
+    clickhouse_settings: { max_query_size: String(LOOKUP_QUERY_SIZE) },
+  })
+  for (const row of await rs.json<[string]>()) found.add(row[0])
   return found
 }
 
@@ -104,30 +119,44 @@ export async function createStore(options: StoreOptions): Promise<Store> {
   const log = options.logger ?? silentLogger
   const ch = await openClickHouse(options.target, log)
   const { client } = ch
-  const chunk = lookupChunk(options.target)
 
   // Embedded chDB keeps settings for the session, so readonly is enforced by assertReadOnly there.
   const readOnlySettings = options.target.kind === 'server' ? { readonly: '2' as const } : {}
 
-  const insert = async (table: string, columns: readonly string[], rows: unknown[][], token: string) => {
+  /**
+   * Rows ready to insert. Embedded, they are encoded to JSON lines up front (in one synchronous
+   * step, while ClickHouse works on the id lookup); a server client encodes them as it streams.
+   */
+  interface Prepared {
+    readonly rows: readonly unknown[][]
+    readonly lines?: readonly string[]
+  }
+  const prepare = (rows: unknown[][]): Prepared =>
+    ch.rawInsert ? { rows, lines: rows.map((row) => JSON.stringify(row)) } : { rows }
+  const only = (p: Prepared, keep: readonly boolean[]): Prepared => ({
+    rows: p.rows.filter((_, i) => keep[i]),
+    ...(p.lines ? { lines: p.lines.filter((_, i) => keep[i]) } : {}),
+  })
+
+  const insert = async (table: string, columns: readonly string[], p: Prepared, token: string) => {
+    const settings = { insert_deduplication_token: token }
     if (ch.rawInsert) {
-      let body = ''
-      for (const row of rows) body += `${JSON.stringify(row)}\n`
+      const lines = p.lines ?? p.rows.map((row) => JSON.stringify(row))
       await ch.rawInsert({
         table,
         columns,
         format: 'JSONCompactEachRow',
-        body,
-        settings: { insert_deduplication_token: token },
+        body: `${lines.join('\n')}\n`,
+        settings,
       })
       return
     }
     await client.insert({
       table,
-      values: rows,
+      values: p.rows,
       columns: columns as [string, ...string[]],
       format: 'JSONCompactEachRow',
-      clickhouse_settings: { insert_deduplication_token: token },
+      clickhouse_settings: settings,
     })
   }
 
@@ -145,20 +174,29 @@ export async function createStore(options: StoreOptions): Promise<Store> {
         if (m.createdAt > to) to = m.createdAt
       }
       try {
-        const stored = await existingIds(
+        // ClickHouse looks the ids up on its own threads while this one encodes the rows.
+        const lookup = existingIds(
           client,
           'mentions',
           batch.map((m) => m.id),
-          chunk,
           { from, to },
         )
-        const fresh = stored.size === 0 ? batch : batch.filter((m) => !stored.has(m.id))
+        let events = prepare(batch.map(eventRow))
+        let rows = prepare(batch.map(mentionRow))
+        const stored = await lookup
+        let fresh = batch
+        if (stored.size > 0) {
+          const keep = batch.map((m) => !stored.has(m.id))
+          fresh = batch.filter((_, i) => keep[i])
+          events = only(events, keep)
+          rows = only(rows, keep)
+        }
         if (fresh.length > 0) {
           const token = stableHash(...fresh.map((m) => m.id))
           // Aggregates first: if the process dies between the two inserts, the redelivered batch
           // finds no stored ids and feeds the aggregates again, which count distinct ids.
-          await insert('mention_events', EVENT_COLUMNS, fresh.map(eventRow), `ev-${token}`)
-          await insert('mentions', MENTION_COLUMNS, fresh.map(mentionRow), `m-${token}`)
+          await insert('mention_events', EVENT_COLUMNS, events, `ev-${token}`)
+          await insert('mentions', MENTION_COLUMNS, rows, `m-${token}`)
         }
         return { inserted: fresh.length, skipped: mentions.length - fresh.length }
       } catch (err) {
@@ -174,14 +212,13 @@ export async function createStore(options: StoreOptions): Promise<Store> {
           client,
           'dead_letters',
           batch.map((d) => d.id),
-          chunk,
         )
         const fresh = batch.filter((d) => !stored.has(d.id))
         if (fresh.length > 0) {
           await insert(
             'dead_letters',
             DEAD_LETTER_COLUMNS,
-            fresh.map(deadLetterRow),
+            prepare(fresh.map(deadLetterRow)),
             `dl-${stableHash(...fresh.map((d) => d.id))}`,
           )
         }
@@ -206,7 +243,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
           await insert(
             'signals',
             SIGNAL_COLUMNS,
-            fresh.map(signalRow),
+            prepare(fresh.map(signalRow)),
             `sig-${stableHash(...fresh.map((s) => `${s.id}#${s.revision}`))}`,
           )
         }
