@@ -12,6 +12,7 @@ export type PulseErrorCode =
   | 'ALERT_DELIVERY_FAILED'
   | 'SOURCE_FAILED'
   | 'UNAUTHORIZED'
+  | 'WORKER_FAILED'
 
 /** The one error type Pulse throws across a boundary; vendor errors are wrapped as `cause`. */
 export class PulseError extends Error {

@@ -19,6 +19,25 @@ describe('runChain', () => {
     ])
   })
 
+  it('names the inner stage a composite stage reports, and its own name otherwise', async () => {
+    const composite = {
+      name: 'pool',
+      process: (inputs: readonly number[]) =>
+        inputs.map((n) =>
+          n === 1
+            ? { kind: 'dlq' as const, reason: 'schema: text', stage: 'enrich.decode' }
+            : n === 2
+              ? { kind: 'drop' as const, reason: 'duplicate', stage: 'redact' }
+              : drop<number>('plain'),
+        ),
+    }
+    expect(await runChain([composite], [1, 2, 3])).toEqual([
+      { ok: false, stage: 'enrich.decode', kind: 'dlq', reason: 'schema: text' },
+      { ok: false, stage: 'redact', kind: 'drop', reason: 'duplicate' },
+      { ok: false, stage: 'pool', kind: 'drop', reason: 'plain' },
+    ])
+  })
+
   it('handles an empty batch and a chain with no stages', async () => {
     expect(await runChain([double], [])).toEqual([])
     expect(await runChain<number, number>([], [3])).toEqual([{ ok: true, value: 3 }])

@@ -46,11 +46,11 @@ export async function runChain<I, O>(
       const item = live[i] as { index: number; value: unknown }
       if (o.kind === 'ok') next.push({ index: item.index, value: o.value })
       else if (o.kind === 'drop')
-        results[item.index] = { ok: false, stage: stage.name, kind: 'drop', reason: o.reason }
+        results[item.index] = { ok: false, stage: o.stage ?? stage.name, kind: 'drop', reason: o.reason }
       else
         results[item.index] = {
           ok: false,
-          stage: stage.name,
+          stage: o.stage ?? stage.name,
           kind: 'dlq',
           reason: o.reason,
           ...(o.cause === undefined ? {} : { cause: o.cause }),

@@ -44,6 +44,8 @@ export const runtimeEnvSchema = z.object({
   PULSE_FEED_PORT: port.default(8787),
   PULSE_FEED_URL: optionalNonEmpty,
   PULSE_METRICS_PORT: port.optional(),
+  /** Worker threads for enrichment; 0 runs it on the event loop. Unset: one per spare core, at most 4. */
+  PULSE_ENRICH_THREADS: z.coerce.number().int().min(0).max(64).optional(),
   // Connector credentials: only ever from the environment, never from the watchlist.
   REDDIT_CLIENT_ID: optionalNonEmpty,
   REDDIT_CLIENT_SECRET: optionalNonEmpty,

@@ -1,0 +1,174 @@
+import { availableParallelism } from 'node:os'
+import { extname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import { type Clock, type Logger, type Outcome, ok, PulseError, type Watchlist } from '@pulse/core'
+import type { Stage } from '@pulse/pipeline'
+import type { ThreadInit, ThreadReply, ThreadRequest, ThreadResult } from './thread-protocol.ts'
+
+export interface EnrichThreadsOptions {
+  /** Worker threads to run (at least 1). */
+  readonly threads: number
+  readonly watchlist: Watchlist
+  readonly hashKey: string
+  /** Read once per batch on this thread and handed to the worker, so `enrichedAt` follows it. */
+  readonly clock: Clock
+  readonly logger: Logger
+  /** How long a thread may take to load before the pool gives up. Default 120 s. */
+  readonly startTimeoutMs?: number
+}
+
+export interface EnrichThreads {
+  /** Raw mention messages in, enriched mentions as JSON text out (or where and why each was refused). */
+  readonly stage: Stage<Uint8Array, string>
+  /** Threads alive and ready. */
+  readonly alive: () => number
+  close(): Promise<void>
+}
+
+/** Enrichment threads to run by default: one per core beyond the one the rest of the pipeline uses, at most 4. */
+export function defaultEnrichThreads(cores = availableParallelism()): number {
+  return Math.min(4, Math.max(0, cores - 1))
+}
+
+interface Pending {
+  readonly resolve: (results: readonly ThreadResult[]) => void
+  readonly reject: (err: Error) => void
+}
+
+interface Thread {
+  readonly worker: Worker
+  readonly pending: Map<number, Pending>
+}
+
+const here = fileURLToPath(import.meta.url)
+const BOOT = new URL('./thread-boot.mjs', import.meta.url)
+// The entry has this module's extension: .ts when Pulse runs from source, .js when compiled.
+const ENTRY = new URL(`./thread-entry${extname(here)}`, import.meta.url).href
+
+function toOutcome(r: ThreadResult): Outcome<string> {
+  if (r.kind === 'ok') return ok(r.json)
+  if (r.kind === 'drop') return { kind: 'drop', reason: r.reason, stage: r.stage }
+  return {
+    kind: 'dlq',
+    reason: r.reason,
+    stage: r.stage,
+    ...(r.cause === undefined ? {} : { cause: r.cause }),
+  }
+}
+
+/**
+ * A pool of worker threads that run the enrichment chain, so enrichment (the heaviest step per
+ * mention) uses the cores the event loop cannot. Each batch goes to the thread with the fewest
+ * batches in flight. A thread that dies fails its in-flight batches (the bus redelivers them) and
+ * is replaced.
+ */
+export async function startEnrichThreads(options: EnrichThreadsOptions): Promise<EnrichThreads> {
+  if (!Number.isInteger(options.threads) || options.threads < 1) {
+    throw new PulseError(
+      'CONFIG_INVALID',
+      `enrichment threads must be a positive integer, got ${options.threads}`,
+    )
+  }
+  const log = options.logger.child({ component: 'enrich-threads' })
+  const init: ThreadInit = { entry: ENTRY, watchlist: options.watchlist, hashKey: options.hashKey }
+  const timeoutMs = options.startTimeoutMs ?? 120_000
+  const threads = new Set<Thread>()
+  let nextId = 1
+  let closing = false
+
+  const spawn = (): Promise<Thread> =>
+    new Promise((resolve, reject) => {
+      const worker = new Worker(BOOT, { workerData: init, name: 'pulse-enrich' })
+      const thread: Thread = { worker, pending: new Map() }
+      let ready = false
+      const timer = setTimeout(() => {
+        void worker.terminate()
+        reject(new PulseError('WORKER_FAILED', `enrichment thread did not start within ${timeoutMs} ms`))
+      }, timeoutMs)
+      const fail = (why: string): void => {
+        clearTimeout(timer)
+        const wasReady = ready
+        threads.delete(thread)
+        for (const p of thread.pending.values()) p.reject(new PulseError('WORKER_FAILED', why))
+        thread.pending.clear()
+        if (!wasReady) {
+          reject(new PulseError('WORKER_FAILED', `enrichment thread failed to start: ${why}`))
+          return
+        }
+        if (closing) return
+        log.error({ why }, 'enrichment thread died; starting a replacement')
+        spawn().catch((err: unknown) => log.error({ err }, 'could not replace an enrichment thread'))
+      }
+      worker.on('message', (reply: ThreadReply) => {
+        if (reply.type === 'ready') {
+          clearTimeout(timer)
+          ready = true
+          threads.add(thread)
+          resolve(thread)
+          return
+        }
+        const p = thread.pending.get(reply.id)
+        if (!p) return
+        thread.pending.delete(reply.id)
+        if (reply.type === 'done') p.resolve(reply.results)
+        else p.reject(new PulseError('WORKER_FAILED', `enrichment thread failed a batch: ${reply.error}`))
+      })
+      worker.on('error', (err) => fail(err instanceof Error ? err.message : String(err)))
+      worker.on('exit', (code) => {
+        if (threads.has(thread) || !ready) fail(`exited with code ${code}`)
+      })
+    })
+
+  try {
+    await Promise.all(Array.from({ length: options.threads }, spawn))
+  } catch (err) {
+    closing = true
+    await Promise.all([...threads].map((t) => t.worker.terminate()))
+    throw err
+  }
+  log.debug({ threads: threads.size }, 'enrichment threads ready')
+
+  const run = (values: readonly Uint8Array[]): Promise<readonly ThreadResult[]> => {
+    let best: Thread | undefined
+    for (const t of threads) if (!best || t.pending.size < best.pending.size) best = t
+    if (!best || closing) {
+      return Promise.reject(new PulseError('WORKER_FAILED', 'no enrichment thread is running'))
+    }
+    const thread = best
+    const request: ThreadRequest = { id: nextId++, now: options.clock.now(), values }
+    return new Promise((resolve, reject) => {
+      thread.pending.set(request.id, { resolve, reject })
+      thread.worker.postMessage(request)
+    })
+  }
+
+  return {
+    stage: {
+      name: 'enrich',
+      async process(inputs) {
+        if (inputs.length === 0) return []
+        const results = await run(inputs)
+        if (results.length !== inputs.length) {
+          throw new PulseError(
+            'WORKER_FAILED',
+            `enrichment thread returned ${results.length} of ${inputs.length}`,
+          )
+        }
+        return results.map(toOutcome)
+      },
+    },
+    alive: () => threads.size,
+    async close() {
+      closing = true
+      const all = [...threads]
+      threads.clear()
+      for (const t of all) {
+        for (const p of t.pending.values())
+          p.reject(new PulseError('WORKER_FAILED', 'enrichment threads closed'))
+        t.pending.clear()
+      }
+      await Promise.all(all.map((t) => t.worker.terminate()))
+    },
+  }
+}
