@@ -26,11 +26,32 @@ export function jsonDepth(text: string): number {
 }
 
 /**
+ * Outcomes by message bytes. The embedded bus hands every consumer group the same bytes object, so
+ * when two services in one process read a topic (detect and sink both read enriched mentions), the
+ * second reuses the first's decode instead of parsing and validating the same JSON again. Keys are
+ * weak: an entry lives exactly as long as the message. Decoded values are therefore shared between
+ * consumers and must be treated as read-only (no service mutates a decoded message).
+ */
+const decodedByBytes = new WeakMap<
+  Uint8Array,
+  { readonly schema: z.ZodType; readonly outcome: Outcome<unknown> }
+>()
+
+/**
  * Decodes one raw message (bytes or text) into a value of the schema, or a dead-letter outcome
  * whose reason names the problem: invalid UTF-8, too large, too deep, not JSON, or the schema
  * fields that failed.
  */
 export function decodeJson<S extends z.ZodType>(schema: S, raw: string | Uint8Array): Outcome<z.output<S>> {
+  if (typeof raw === 'string') return decodeText(schema, raw)
+  const hit = decodedByBytes.get(raw)
+  if (hit && hit.schema === schema) return hit.outcome as Outcome<z.output<S>>
+  const outcome = decodeText(schema, raw)
+  decodedByBytes.set(raw, { schema, outcome })
+  return outcome
+}
+
+function decodeText<S extends z.ZodType>(schema: S, raw: string | Uint8Array): Outcome<z.output<S>> {
   const size = typeof raw === 'string' ? Buffer.byteLength(raw) : raw.byteLength
   if (size > LIMITS.maxMessageBytes) {
     return dlq(`message too large: ${size} bytes (limit ${LIMITS.maxMessageBytes})`)
