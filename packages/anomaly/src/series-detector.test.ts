@@ -59,21 +59,38 @@ describe('createSeriesDetector', () => {
       (t) => (t === START + 30 * HOUR ? 5000 : undefined),
     )
     const warm = out.filter((o) => o.t < START + 2 * DAY)
-    expect(warm.every((o) => o.r.score === 0 && o.r.pValue === 1)).toBe(true)
+    expect(warm.every((o) => o.r.score === 0 && o.r.pValue === 1 && o.r.deviation === 0)).toBe(true)
   })
 
-  it('does not alarm on a strong daily cycle, and flags a spike on top of it', () => {
+  it('does not alarm on a strong daily cycle; a lone spike on it has a tiny bucket p-value but no alert', () => {
     const spikeAt = START + 8 * DAY + 10 * HOUR
     const out = run(10, daily, 2, (t) => (t === spikeAt ? Math.round(daily(t) * 3) : undefined))
     const after = out.filter((o) => o.t >= START + 2 * DAY && o.t !== spikeAt)
     expect(Math.min(...after.map((o) => o.r.pValue))).toBeGreaterThan(1e-6)
+    // The bucket-level tail probability (what keyed alerting thresholds) flags the spike…
     const spike = out.find((o) => o.t === spikeAt)
     expect(spike?.r.pValue).toBeLessThan(1e-9)
-    expect(spike?.r.score).toBeGreaterThan(0.5)
+    // …while the anomaly score, which follows sustained deviations, stays silent all along.
+    expect(out.every((o) => o.r.score === 0)).toBe(true)
     // The expectation follows the cycle: trough and peak hours differ by about the true ratio.
     const day9 = out.filter((o) => o.t >= START + 9 * DAY)
     const at = (h: number): number => day9.find((o) => o.t === START + 9 * DAY + h * HOUR)?.r.expected ?? 0
     expect(at(6) / at(18)).toBeGreaterThan(3)
+  })
+
+  it('alerts once, at its start, on a surge that lasts a few hours on top of the daily cycle', () => {
+    const from = START + 8 * DAY + 9 * HOUR
+    const surge = (t: number): number => daily(t) * (t >= from && t < from + 3 * HOUR ? 2 : 1)
+    const out = run(10, surge, 3)
+    const alerts = out.filter((o) => o.r.score > 0)
+    expect(alerts.length).toBeGreaterThanOrEqual(1)
+    expect(alerts.length).toBeLessThanOrEqual(3)
+    // The first alert comes within the first hour of the surge and is a strong one.
+    expect(alerts[0]?.t).toBeGreaterThanOrEqual(from)
+    expect(alerts[0]?.t).toBeLessThan(from + HOUR)
+    expect(Math.max(...alerts.map((o) => o.r.score))).toBeGreaterThan(0.5)
+    // The score is the alerted deviation d mapped to d / (d + 3).
+    for (const a of alerts) expect(a.r.score).toBeCloseTo(a.r.deviation / (a.r.deviation + 3), 1)
   })
 
   it('learns a level shift instead of alerting on it forever', () => {
@@ -165,10 +182,23 @@ describe('createSeriesDetector', () => {
     expect(JSON.stringify(detector.snapshot())).toBe(before)
   })
 
-  it.each([null, 42, 'x', {}, { version: 2 }, { version: 1, count: -1 }])(
+  it.each([null, 42, 'x', {}, { version: 3 }, { version: 2, count: -1 }])(
     'refuses a bad checkpoint %j',
     (bad) => {
       expect(() => createSeriesDetector().restore(bad)).toThrow(PulseError)
     },
   )
+
+  it('refuses a version-1 checkpoint and a checkpoint with a corrupt alert episode, naming the field', () => {
+    const detector = createSeriesDetector()
+    for (let i = 0; i < 10; i++) detector.update(START + i * STEP, 3)
+    const good = JSON.parse(JSON.stringify(detector.snapshot())) as Record<string, unknown>
+    expect(() => createSeriesDetector().restore(good)).not.toThrow()
+    expect(() => createSeriesDetector().restore({ ...good, version: 1 })).toThrow(/bad version/)
+    const corrupt = { ...good, episode: { lastHighMs: null, lastAlert: -1, lastAlertMs: null, pending: 0 } }
+    expect(() => createSeriesDetector().restore(corrupt)).toThrow(/bad episode/)
+    expect(() => createSeriesDetector().restore({ ...good, sustainedWeight: -1 })).toThrow(
+      /bad sustainedWeight/,
+    )
+  })
 })

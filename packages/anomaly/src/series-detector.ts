@@ -1,15 +1,26 @@
 import { probit } from 'simple-statistics'
+import { stepEpisode } from './alert-episode.ts'
 import { addDecayed, type DecayedMean, decayFactor } from './decayed-mean.ts'
 import { dispersionOf, learnDispersion, testCount } from './dispersion.ts'
 import { initialState, parseState, type SeriesState } from './series-state.ts'
+import { learnScale, logRatio, sustainedScale } from './sustained-deviation.ts'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 
 /** What the detector says about one bucket. */
 export interface AnomalyScore {
-  /** Anomaly score in [0, 1], monotone in the evidence (0.5 at p = 1e-6); 0 during warm-up and suppression. */
+  /**
+   * Anomaly score in [0, 1): nonzero only on an alert (see `deviation`), then d / (d + 3) for the
+   * alerted deviation d, so 0.5 means three typical deviations; 0 during warm-up.
+   */
   readonly score: number
+  /**
+   * Sustained deviation: how far the last few hours (`sustainedHalfLifeMs`) sit above the slow
+   * seasonal baseline, ln((observed + 5) / (expected + 5)) in units of this series' own typical
+   * |log-ratio| at that scale (0 during warm-up). Alerts are episodes of it above 2.
+   */
+  readonly deviation: number
   /** Expected value of this bucket from the history before it. */
   readonly expected: number
   /** Alarm band: values above it have a tail probability below `alarmPValue`. */
@@ -29,15 +40,19 @@ export interface SeriesDetectorOptions {
   readonly dispersionHalfLifeMs?: number
   /** Half-life of the short-term scale that catches sustained rises no single bucket shows. Default 1 h. */
   readonly recentHalfLifeMs?: number
+  /** Half-life of the average the anomaly score compares with the baseline. Default 4 h. */
+  readonly sustainedHalfLifeMs?: number
+  /** Half-life of the slow seasonal baseline behind the anomaly score. Default 1 day. */
+  readonly baselineHalfLifeMs?: number
   /** No score until this much history has been seen… Default 2 days (two daily cycles). */
   readonly warmupMs?: number
   /** …and at least this many updates. Default 24. */
   readonly warmupPoints?: number
-  /** Tail probability that counts as an alarm (the `upper` band, post-alarm suppression). Default 1e-6. */
+  /** Tail probability of the `upper` band. Default 1e-6. */
   readonly alarmPValue?: number
-  /** After an alarm, evidence within this time scores 0 (one alert per episode)… Default 1 day. */
+  /** After an alert, no new one for this long; a stronger reading meanwhile is held, then reported. Default 1 h. */
   readonly refractoryMs?: number
-  /** …unless its −log10 p is this many times the alarm's (a much larger event). Default 3. */
+  /** Within an episode, a new alert needs this many times the last alert's deviation. Default 1.5. */
   readonly realertFactor?: number
   /** Offset of local time from UTC, for the hour-of-day and day-of-week profiles. Default 0. */
   readonly utcOffsetMinutes?: number
@@ -54,18 +69,23 @@ export interface SeriesDetector {
 
 /** Values beyond this many standard deviations are clipped before they are learned (robust updates). */
 const WINSOR_SD = 3
-/** −log10 p at which the score is 0.5. */
-const SCORE_HALF = 6
+/** Deviation (typical deviations) at which the score is 0.5. */
+const SCORE_HALF = 3
+/** An episode starts above this deviation and ends after `EPISODE_CALM_MS` at or below it. */
+const ALERT_DEVIATION = 2
+const EPISODE_CALM_MS = 3 * HOUR
+/** Half-life of the typical |log-ratio| scales. */
+const SCALE_HALF_LIFE_MS = 7 * DAY
 const NEUTRAL_FLOOR = 1e-9
 /** Pseudo-counts behind every ratio: half a count on one bucket for the level (Jeffreys-like), one count for factors. */
 const LEVEL_PRIOR = 0.5
 const FACTOR_PRIOR = 1
 
-/** A seasonal factor as a ratio estimator Σx / Σexpected, shrunk towards 1 by one pseudo-count. */
 function clip(x: number, center: number, halfWidth: number): number {
   return Math.min(Math.max(x, center - halfWidth), center + halfWidth)
 }
 
+/** A seasonal factor as a ratio estimator Σx / Σexpected, shrunk towards 1 by one pseudo-count. */
 function ratioOf(m: DecayedMean): number {
   return (m.sum + FACTOR_PRIOR) / (m.weight + FACTOR_PRIOR)
 }
@@ -77,11 +97,13 @@ export function createSeriesDetector(options: SeriesDetectorOptions = {}): Serie
     weeklyHalfLifeMs: options.weeklyHalfLifeMs ?? 28 * DAY,
     dispersionHalfLifeMs: options.dispersionHalfLifeMs ?? 3 * DAY,
     recentHalfLifeMs: options.recentHalfLifeMs ?? HOUR,
+    sustainedHalfLifeMs: options.sustainedHalfLifeMs ?? 4 * HOUR,
+    baselineHalfLifeMs: options.baselineHalfLifeMs ?? DAY,
     warmupMs: options.warmupMs ?? 2 * DAY,
     warmupPoints: options.warmupPoints ?? 24,
     alarmPValue: options.alarmPValue ?? 1e-6,
-    refractoryMs: options.refractoryMs ?? DAY,
-    realertFactor: options.realertFactor ?? 3,
+    refractoryMs: options.refractoryMs ?? HOUR,
+    realertFactor: options.realertFactor ?? 1.5,
     offsetMs: (options.utcOffsetMinutes ?? 0) * 60_000,
   }
   const alarmZ = probit(1 - o.alarmPValue)
@@ -89,7 +111,7 @@ export function createSeriesDetector(options: SeriesDetectorOptions = {}): Serie
 
   const update = (t: number, x: number): AnomalyScore => {
     if (!Number.isFinite(t) || !Number.isFinite(x) || x < 0 || (s.lastMs !== null && t < s.lastMs)) {
-      return { score: 0, expected: Number.NaN, upper: Number.NaN, pValue: 1 }
+      return { score: 0, deviation: 0, expected: Number.NaN, upper: Number.NaN, pValue: 1 }
     }
     const local = t + o.offsetMs
     const dayIndex = Math.floor(local / DAY)
@@ -118,31 +140,51 @@ export function createSeriesDetector(options: SeriesDetectorOptions = {}): Serie
     const recentDispersion = dispersionOf(s.recentExcessVariance, s.recentSquaredMean)
     const recent = testCount(recentSum * (1 + d), recentExpected * (1 + d), recentDispersion)
 
+    // Sustained deviation: the last few hours against a slow baseline (a day's half-life, so a new
+    // normal is learned within a day or two), in units of this series' own typical deviation.
+    const baselineLevel =
+      s.baseline.weight > 0 ? (s.baseline.sum + LEVEL_PRIOR) / (s.baseline.weight + LEVEL_PRIOR) : x
+    const baselineExpected = Math.max(baselineLevel * season, NEUTRAL_FLOOR)
+    const ds = decayFactor(elapsed, o.sustainedHalfLifeMs)
+    const sustainedSum = s.sustainedSum * ds + x
+    const sustainedExpected = s.sustainedExpected * ds + baselineExpected
+    const sustainedWeight = s.sustainedWeight * ds + 1
+    const sustainedRatio = logRatio(sustainedSum / sustainedWeight, sustainedExpected / sustainedWeight)
+    const pointRatio = logRatio(x, expected)
+
     const warm = s.firstMs !== null && t - s.firstMs >= o.warmupMs && s.count >= o.warmupPoints
     let pValue = 1
     let score = 0
+    let deviation = 0
     if (warm) {
       // Two looks at the same bucket: Bonferroni over the two scales.
       pValue = Math.min(1, 2 * Math.min(point.pValue, recent.pValue))
-      const strength = -Math.log10(Math.max(pValue, 1e-300))
-      score = strength / (strength + SCORE_HALF)
-      const suppressed =
-        s.alarmMs !== null && t - s.alarmMs < o.refractoryMs && strength <= s.alarmStrength * o.realertFactor
-      if (suppressed) score = 0
-      else if (pValue <= o.alarmPValue) {
-        s.alarmMs = t
-        s.alarmStrength = strength
-      }
+      deviation = sustainedRatio / sustainedScale(s.sustainedScale, s.pointScale)
+      const alert = stepEpisode(s.episode, t, deviation, {
+        alertLevel: ALERT_DEVIATION,
+        calmMs: EPISODE_CALM_MS,
+        realertFactor: o.realertFactor,
+        minGapMs: o.refractoryMs,
+      })
+      score = alert / (alert + SCORE_HALF)
     }
 
     // Learn from the bucket, clipped to the band so one spike cannot drag the baseline with it.
     const learned = warm ? clip(x, expected, WINSOR_SD * point.sd) : x
+    // The slow baseline clips to its own band, so an episode does not become its normal at once.
+    const baselineSd = Math.sqrt(baselineExpected + pointDispersion * baselineExpected ** 2)
+    const forBaseline = warm ? clip(x, baselineExpected, WINSOR_SD * baselineSd) : x
     // Start-up in phases so level and profile are not confounded: the first half of the warm-up
     // learns a plain mean level; the second learns the hour-of-day profile against it; then all adapt.
     const age = s.firstMs === null ? 0 : t - s.firstMs
-    if (age < o.warmupMs / 2) addDecayed(s.level, learned, 1, 1)
-    else {
-      if (warm) addDecayed(s.level, learned, decayFactor(elapsed, o.levelHalfLifeMs), season)
+    if (age < o.warmupMs / 2) {
+      addDecayed(s.level, learned, 1, 1)
+      addDecayed(s.baseline, learned, 1, 1)
+    } else {
+      if (warm) {
+        addDecayed(s.level, learned, decayFactor(elapsed, o.levelHalfLifeMs), season)
+        addDecayed(s.baseline, forBaseline, decayFactor(elapsed, o.baselineHalfLifeMs), season)
+      }
       const lastHour = s.hourlyLastMs[hour] ?? t
       addDecayed(hourly, learned, decayFactor(t - lastHour, o.dailyHalfLifeMs), level * weekFactor)
       s.hourlyLastMs[hour] = t
@@ -164,13 +206,19 @@ export function createSeriesDetector(options: SeriesDetectorOptions = {}): Serie
       learnDispersion(s.excessVariance, s.squaredMean, learned, expected, dd)
       const y = clip(recent.mean === 0 ? 0 : recentSum * (1 + d), recent.mean, WINSOR_SD * recent.sd)
       learnDispersion(s.recentExcessVariance, s.recentSquaredMean, y, recent.mean, dd)
+      const dz = decayFactor(elapsed, SCALE_HALF_LIFE_MS)
+      learnScale(s.pointScale, pointRatio, dz)
+      learnScale(s.sustainedScale, sustainedRatio, dz)
     }
     s.recentSum = recentSum
     s.recentExpected = recentExpected
+    s.sustainedSum = sustainedSum
+    s.sustainedExpected = sustainedExpected
+    s.sustainedWeight = sustainedWeight
     s.count++
     s.firstMs ??= t
     s.lastMs = t
-    return { score, expected, upper, pValue }
+    return { score, deviation, expected, upper, pValue }
   }
 
   return {

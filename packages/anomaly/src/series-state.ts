@@ -1,4 +1,5 @@
 import { PulseError } from '@pulse/core'
+import { type EpisodeState, newEpisodeState } from './alert-episode.ts'
 import { type DecayedMean, emptyMean } from './decayed-mean.ts'
 
 /**
@@ -6,7 +7,7 @@ import { type DecayedMean, emptyMean } from './decayed-mean.ts'
  * costs bounded memory and its checkpoint is a small JSON object.
  */
 export interface SeriesState {
-  version: 1
+  version: 2
   /** Updates seen (scored or not). */
   count: number
   firstMs: number | null
@@ -29,14 +30,22 @@ export interface SeriesState {
   recentExpected: number
   recentExcessVariance: DecayedMean
   recentSquaredMean: DecayedMean
-  /** Time and strength (−log10 p) of the last alarm, for post-alarm suppression. */
-  alarmMs: number | null
-  alarmStrength: number
+  /** Slow deseasonalised level (1-day half-life) that sustained deviations are measured against. */
+  baseline: DecayedMean
+  /** Decayed sums of values, of baseline expectations and of weights over the sustained scale (~4 h). */
+  sustainedSum: number
+  sustainedExpected: number
+  sustainedWeight: number
+  /** Typical |log-ratio| of the sustained average and of single buckets (decayed mean absolute values). */
+  sustainedScale: DecayedMean
+  pointScale: DecayedMean
+  /** Alert episode over the sustained deviation (one alert per episode). */
+  episode: EpisodeState
 }
 
 export function initialState(): SeriesState {
   return {
-    version: 1,
+    version: 2,
     count: 0,
     firstMs: null,
     lastMs: null,
@@ -53,8 +62,13 @@ export function initialState(): SeriesState {
     recentExpected: 0,
     recentExcessVariance: emptyMean(),
     recentSquaredMean: emptyMean(),
-    alarmMs: null,
-    alarmStrength: 0,
+    baseline: emptyMean(),
+    sustainedSum: 0,
+    sustainedExpected: 0,
+    sustainedWeight: 0,
+    sustainedScale: emptyMean(),
+    pointScale: emptyMean(),
+    episode: newEpisodeState(),
   }
 }
 
@@ -74,17 +88,32 @@ function isMean(v: unknown): v is DecayedMean {
   return isRecord(v) && isFiniteNumber(v.sum) && isFiniteNumber(v.weight) && v.weight >= 0
 }
 
+function isEpisode(v: unknown): v is EpisodeState {
+  return (
+    isRecord(v) &&
+    isNullableNumber(v.lastHighMs) &&
+    isFiniteNumber(v.lastAlert) &&
+    v.lastAlert >= 0 &&
+    isNullableNumber(v.lastAlertMs) &&
+    isFiniteNumber(v.pending) &&
+    v.pending >= 0
+  )
+}
+
 function isArrayOf<T>(v: unknown, length: number, item: (x: unknown) => x is T): v is T[] {
   return Array.isArray(v) && v.length === length && v.every(item)
 }
 
-/** Checks a checkpoint read back from storage; throws INPUT_INVALID naming the first bad field. */
+/**
+ * Checks a checkpoint read back from storage; throws INPUT_INVALID naming the first bad field. Version
+ * 1 checkpoints (before the sustained-deviation score) are refused: their detector learns afresh.
+ */
 export function parseState(raw: unknown): SeriesState {
   const bad = (field: string): never => {
     throw new PulseError('INPUT_INVALID', `series detector snapshot: bad ${field}`)
   }
   if (!isRecord(raw)) return bad('snapshot (not an object)')
-  if (raw.version !== 1) return bad('version')
+  if (raw.version !== 2) return bad('version')
   const checks: [string, boolean][] = [
     ['count', isFiniteNumber(raw.count) && raw.count >= 0],
     ['firstMs', isNullableNumber(raw.firstMs)],
@@ -102,8 +131,13 @@ export function parseState(raw: unknown): SeriesState {
     ['recentExpected', isFiniteNumber(raw.recentExpected)],
     ['recentExcessVariance', isMean(raw.recentExcessVariance)],
     ['recentSquaredMean', isMean(raw.recentSquaredMean)],
-    ['alarmMs', isNullableNumber(raw.alarmMs)],
-    ['alarmStrength', isFiniteNumber(raw.alarmStrength)],
+    ['baseline', isMean(raw.baseline)],
+    ['sustainedSum', isFiniteNumber(raw.sustainedSum)],
+    ['sustainedExpected', isFiniteNumber(raw.sustainedExpected)],
+    ['sustainedWeight', isFiniteNumber(raw.sustainedWeight) && raw.sustainedWeight >= 0],
+    ['sustainedScale', isMean(raw.sustainedScale)],
+    ['pointScale', isMean(raw.pointScale)],
+    ['episode', isEpisode(raw.episode)],
   ]
   for (const [field, ok] of checks) if (!ok) bad(field)
   // Every field was checked above; a structural copy detaches the state from the caller's object.
