@@ -10,8 +10,11 @@ export interface Bucket {
   firstSeen: number
   readonly authors: Set<string>
   readonly ids: Set<string>
-  /** Ids the bucket's posts reply to, quote or repost: how a thread ties spikes to one event. */
-  readonly refs: Set<string>
+  /**
+   * Ids the bucket's posts reply to, quote or repost, with how many of its posts do: how a thread
+   * ties spikes to one event.
+   */
+  readonly refs: Map<string, number>
   /** Posts per misinformation claim they mention, whatever their stance (debunks included). */
   readonly claimPosts: Map<string, number>
   readonly sources: Map<string, number>
@@ -34,7 +37,7 @@ export function newBucket(): Bucket {
     firstSeen: Number.POSITIVE_INFINITY,
     authors: new Set(),
     ids: new Set(),
-    refs: new Set(),
+    refs: new Map(),
     claimPosts: new Map(),
     sources: new Map(),
     terms: new Map(),
@@ -75,7 +78,7 @@ export function addToBucket(b: Bucket, m: BucketInput): void {
   if (m.createdAtMs < b.firstSeen) b.firstSeen = m.createdAtMs
   if (b.authors.size < MAX_SET) b.authors.add(m.authorId)
   if (b.ids.size < MAX_SET) b.ids.add(m.id)
-  for (const r of m.refs) if (b.refs.size < MAX_SET) b.refs.add(r)
+  for (const r of m.refs) bump(b.refs, r, MAX_SET)
   for (const c of m.claims) bump(b.claimPosts, c, 64)
   bump(b.sources, m.source, 64)
   for (const t of m.terms) bump(b.terms, t, MAX_TERMS)
@@ -106,7 +109,7 @@ export function mergeBucket(into: Bucket, from: Bucket): void {
   into.firstSeen = Math.min(into.firstSeen, from.firstSeen)
   for (const a of from.authors) if (into.authors.size < MAX_SET) into.authors.add(a)
   for (const i of from.ids) if (into.ids.size < MAX_SET) into.ids.add(i)
-  for (const r of from.refs) if (into.refs.size < MAX_SET) into.refs.add(r)
+  for (const [k, v] of from.refs) into.refs.set(k, (into.refs.get(k) ?? 0) + v)
   for (const [k, v] of from.claimPosts) into.claimPosts.set(k, (into.claimPosts.get(k) ?? 0) + v)
   for (const [k, v] of from.sources) into.sources.set(k, (into.sources.get(k) ?? 0) + v)
   for (const [k, v] of from.terms) into.terms.set(k, (into.terms.get(k) ?? 0) + v)

@@ -75,6 +75,43 @@ describe('createDetector', () => {
     expect(Date.parse(opened?.bucketStart ?? '')).toBeLessThanOrEqual(START + 30 * 60 * MIN + 30 * MIN)
   })
 
+  it('folds replies to the post that started a spike into its signal (one story, one signal)', () => {
+    const at = START + 30 * 60 * MIN
+    const seed = buildEnrichedMention({
+      id: 'seed',
+      author: { id: 'seeder' },
+      createdAt: new Date(at + MIN).toISOString(),
+      topics: ['gi-illness'],
+      terms: ['stomach', 'bug'],
+    })
+    const burst = Array.from({ length: 40 }, (_, i) =>
+      buildEnrichedMention({
+        id: `gi:${i}`,
+        author: { id: `g${i}` },
+        createdAt: new Date(at + 5 * MIN + i * 30_000).toISOString(),
+        topics: ['gi-illness'],
+        terms: ['stomach', 'bug'],
+      }),
+    )
+    // Replies to the seed (posted in the bucket before the spike opened) share none of its words.
+    const replies = Array.from({ length: 8 }, (_, i) =>
+      buildEnrichedMention({
+        id: `re:${i}`,
+        author: { id: `r${i}` },
+        text: `same thing happened to my kid ${i}`,
+        createdAt: new Date(at + 6 * MIN + i * 60_000).toISOString(),
+        inReplyTo: 'seed',
+        topics: [],
+        terms: ['same thing', 'thing happened', 'kid'],
+      }),
+    )
+    const mentions = [...stream({ hours: 40, perHour: 30 }), seed, ...burst, ...replies].sort((x, y) =>
+      x.createdAt.localeCompare(y.createdAt),
+    )
+    const opened = run(mentions).signals.filter((s) => s.state === 'opened')
+    expect(opened.map((s) => `${s.kind}:${s.key.value}`)).toEqual(['volume_spike:gi-illness'])
+  })
+
   it('never alerts on a suppressed planned-campaign hashtag', () => {
     const { signals } = run(stream({ hours: 40, perHour: 30, burst: { atHour: 30, count: 60, minutes: 30 } }))
     expect(signals.some((s) => s.key.dimension === 'hashtag' && s.key.value === 'campaign')).toBe(false)

@@ -20,7 +20,7 @@ import { type SeriesKey, seriesKeysOf } from './keys.ts'
 import { severityOf } from './severity.ts'
 import { buildSignal, evidenceOf, type SeriesPoint, titleOf } from './signal-builder.ts'
 import { isSuppressed } from './suppression.ts'
-import { newWindowState, updateWindow, type WindowState } from './window-test.ts'
+import { newWindowState, updateWindow, WINDOW_BUCKETS, type WindowState } from './window-test.ts'
 
 export interface DetectorOptions {
   readonly watchlist: Watchlist
@@ -80,6 +80,12 @@ interface KeyState {
   episode: Episode | null
   resolvedAt: number
   readonly window: WindowState
+  /** The posts (and what they link to) of the key's last hour of closed buckets, newest last. */
+  readonly recent: Array<{
+    readonly t: number
+    readonly ids: readonly string[]
+    readonly refs: ReadonlyMap<string, number>
+  }>
 }
 
 export interface Detector {
@@ -163,7 +169,7 @@ export function createDetector(options: DetectorOptions): Detector {
         if (!facts) continue
         for (const t of facts.terms) b.terms.set(t, (b.terms.get(t) ?? 0) + 1)
         for (const c of facts.claims) b.claimPosts.set(c, (b.claimPosts.get(c) ?? 0) + 1)
-        for (const r of facts.refs) b.refs.add(r)
+        for (const r of facts.refs) b.refs.set(r, (b.refs.get(r) ?? 0) + 1)
       }
     }
     return b
@@ -187,6 +193,7 @@ export function createDetector(options: DetectorOptions): Detector {
         episode: null,
         resolvedAt: Number.NEGATIVE_INFINITY,
         window: newWindowState(),
+        recent: [],
       }
       // A watchlist key (topic, claim, brand, intent) that first shows up mid-stream was simply at
       // zero before: replay those zeros so it is not stuck in warm-up when its first surge arrives.
@@ -235,17 +242,20 @@ export function createDetector(options: DetectorOptions): Detector {
    * Whether a candidate bucket is the same event as an open episode: a good share of its posts
    * already belong to the episode, or reply to, quote or repost the episode's posts.
    */
-  const overlaps = (candidate: Bucket, episode: Episode): boolean => {
+  const overlaps = (candidate: Bucket, episode: Episode, smallSide = true): boolean => {
     if (candidate.ids.size === 0) return false
     let shared = 0
     for (const id of candidate.ids) if (episode.lastIds.has(id)) shared++
     let linked = shared
-    for (const ref of candidate.refs) if (episode.lastIds.has(ref)) linked++
+    for (const [ref, posts] of candidate.refs) if (episode.lastIds.has(ref)) linked += posts
     // Posts about the same claim, spreading or debunking it, are the same narrative.
     if (episode.key.dimension === 'claim') linked += candidate.claimPosts.get(episode.key.value) ?? 0
     // Share of the candidate's posts, or of the smaller side (a small episode inside a big bucket).
     const smaller = Math.min(candidate.ids.size, episode.lastIds.size)
-    return linked / candidate.ids.size >= 0.15 || (shared >= 2 && shared / Math.max(1, smaller) >= 0.3)
+    return (
+      linked / candidate.ids.size >= 0.15 ||
+      (smallSide && shared >= 2 && shared / Math.max(1, smaller) >= 0.3)
+    )
   }
   const remember = (e: Episode, b: Bucket): void => {
     for (const [t, n] of b.terms)
@@ -263,6 +273,46 @@ export function createDetector(options: DetectorOptions): Detector {
     return mine.filter((t) => theirs.has(t.value)).length >= Math.ceil(mine.length * 0.6)
   }
 
+  /** A key's last hour of posts (ids and what they link to) with this bucket's vocabulary. */
+  const hourOf = (s: KeyState, b: Bucket): Bucket => {
+    const h = newBucket()
+    for (const r of s.recent) {
+      for (const id of r.ids) h.ids.add(id)
+      for (const [ref, n] of r.refs) h.refs.set(ref, (h.refs.get(ref) ?? 0) + n)
+    }
+    for (const [c, n] of b.claimPosts) h.claimPosts.set(c, n)
+    return h
+  }
+
+  /** Opens a signal on a key from its closed bucket (and the hour of posts that led up to it). */
+  const openKey = (
+    s: KeyState,
+    row: { b: Bucket; point: SeriesPoint; pValue: number; severity: Severity },
+    hour: Bucket,
+    start: number,
+    active: Episode[],
+  ): Signal => {
+    const episode: Episode = {
+      id: `sig_${stableHash(s.sk.id, String(start)).slice(0, 20)}`,
+      kind: s.sk.kind,
+      key: s.sk.key,
+      openedAt: start,
+      firstSeen: row.b.firstSeen,
+      revision: 1,
+      severity: row.severity,
+      lastObserved: row.point.observed,
+      calm: 0,
+      lastIds: new Set(),
+      terms: new Map(),
+    }
+    remember(episode, row.b)
+    // The posts that built up to the alarm (a seed post, the first reports) belong to the story too.
+    for (const id of hour.ids) if (episode.lastIds.size < 20_000) episode.lastIds.add(id)
+    s.episode = episode
+    active.push(episode)
+    return emit(s, episode, 'opened', row.b, row.point, row.pValue)
+  }
+
   const closeBucket = (start: number): Signal[] => {
     buckets++
     const out: Signal[] = []
@@ -272,6 +322,7 @@ export function createDetector(options: DetectorOptions): Detector {
       b: Bucket
       point: SeriesPoint
       pValue: number
+      severity: Severity
       hourCount: number
       hourAuthors: number
     }> = []
@@ -286,16 +337,8 @@ export function createDetector(options: DetectorOptions): Detector {
       const point = { t: start, observed: value, expected: r.expected, upper: r.upper }
       s.history.push(point)
       if (s.history.length > historyBuckets) s.history.shift()
-      rows.push({ s, b, point, pValue, hourCount: w.hourCount, hourAuthors: w.hourAuthors })
-    }
-    rows.sort((x, y) => x.s.sk.priority - y.s.sk.priority)
-    const active: Episode[] = [
-      ...[...keys.values()].flatMap((k) => (k.episode ? [k.episode] : [])),
-      ...[...emergingOpen.values()].map((o) => o.episode),
-    ]
-    for (const { s, b, point, pValue, hourCount, hourAuthors } of rows) {
-      const elevated = pValue <= stayOpen || (Number.isFinite(point.upper) && point.observed > point.upper)
-      const e = s.episode
+      if (b.ids.size > 0) s.recent.push({ t: start, ids: [...b.ids], refs: b.refs })
+      while ((s.recent[0]?.t ?? start) <= start - WINDOW_BUCKETS * B) s.recent.shift()
       const severity = severityOf({
         kind: s.sk.kind,
         pValue,
@@ -305,6 +348,19 @@ export function createDetector(options: DetectorOptions): Detector {
         reach: b.reach,
         negativeShare: b.scored > 0 ? b.negative / b.scored : null,
       })
+      rows.push({ s, b, point, pValue, severity, hourCount: w.hourCount, hourAuthors: w.hourAuthors })
+    }
+    rows.sort((x, y) => x.s.sk.priority - y.s.sk.priority)
+    // A PHI exposure is a privacy alert about single posts, not a story: nothing folds into it.
+    const active: Episode[] = [
+      ...[...keys.values()].flatMap((k) =>
+        k.episode && k.episode.kind !== 'phi_exposure' ? [k.episode] : [],
+      ),
+      ...[...emergingOpen.values()].map((o) => o.episode),
+    ]
+    for (const { s, b, point, pValue, severity, hourCount, hourAuthors } of rows) {
+      const elevated = pValue <= stayOpen || (Number.isFinite(point.upper) && point.observed > point.upper)
+      const e = s.episode
       if (e) {
         if (elevated || (s.sk.kind === 'phi_exposure' && point.observed > 0)) {
           e.calm = 0
@@ -334,26 +390,15 @@ export function createDetector(options: DetectorOptions): Detector {
             s.window.buckets > windowWarmup + 24
       if (!significant || start - s.resolvedAt < cooldown || isSuppressed(wl.suppressions, s.sk.key, start))
         continue
-      // Same posts already explained by an open signal: fold in rather than alert twice.
-      if (s.sk.kind !== 'phi_exposure' && active.some((a) => overlaps(b, a) || sharesVocabulary(b, a)))
+      // Same posts already explained by an open signal: fold in rather than alert twice. The window
+      // tests look back an hour, so the hour's posts are compared too, not only this bucket's.
+      const hour = hourOf(s, b)
+      if (
+        s.sk.kind !== 'phi_exposure' &&
+        active.some((a) => overlaps(b, a) || overlaps(hour, a, false) || sharesVocabulary(b, a))
+      )
         continue
-      const episode: Episode = {
-        id: `sig_${stableHash(s.sk.id, String(start)).slice(0, 20)}`,
-        kind: s.sk.kind,
-        key: s.sk.key,
-        openedAt: start,
-        firstSeen: b.firstSeen,
-        revision: 1,
-        severity,
-        lastObserved: point.observed,
-        calm: 0,
-        lastIds: new Set(),
-        terms: new Map(),
-      }
-      remember(episode, b)
-      s.episode = episode
-      active.push(episode)
-      out.push(emit(s, episode, 'opened', b, point, pValue))
+      out.push(openKey(s, { b, point, pValue, severity }, hour, start, active))
     }
     out.push(...closeEmerging(start, active))
     termIndex.delete(start)
@@ -367,7 +412,14 @@ export function createDetector(options: DetectorOptions): Detector {
     return out
   }
 
-  const emergingSignal = (e: Episode, hit: EmergingHit, state: Signal['state'], start: number): Signal => {
+  /** `closing` is the bucket whose close emits the revision (after `start` while a hit was held). */
+  const emergingSignal = (
+    e: Episode,
+    hit: EmergingHit,
+    state: Signal['state'],
+    start: number,
+    closing = start,
+  ): Signal => {
     const hashtag = hit.term.startsWith('#')
     const key = {
       dimension: hashtag ? ('hashtag' as const) : ('term' as const),
@@ -385,7 +437,7 @@ export function createDetector(options: DetectorOptions): Detector {
       bucketStart: new Date(start).toISOString(),
       bucketSeconds: B / 1000,
       openedAt: new Date(e.openedAt).toISOString(),
-      updatedAt: new Date(start + B).toISOString(),
+      updatedAt: new Date(closing + B).toISOString(),
       evidence: {
         observed: Math.round(hit.observedAuthors * 100) / 100,
         expected: Math.round(hit.expectedAuthors * 100) / 100,
@@ -474,7 +526,7 @@ export function createDetector(options: DetectorOptions): Detector {
       emergingOpen.set(term, { episode, hit })
       for (const [t, n] of candidate.terms) episode.terms.set(t, (episode.terms.get(t) ?? 0) + n)
       active.push(episode)
-      out.push(emergingSignal(episode, hit, 'opened', episode.openedAt))
+      out.push(emergingSignal(episode, hit, 'opened', episode.openedAt, start))
     }
     return out
   }

@@ -112,6 +112,18 @@ describe('createEmergingDetector', () => {
       fires: [],
     },
     {
+      // "pharmacy" is in every twelfth post: a slip of it by six people is chatter, not news.
+      name: 'a misspelling of a common word from six people',
+      posts: (at) => Array.from({ length: 6 }, (_, i) => post(i, at + i * 100_000, ['pharmcy', 'flu'])),
+      fires: [],
+    },
+    {
+      // One edit from a common word, but a hashtag: a deliberate spelling, tested like any other.
+      name: 'a new hashtag one letter from a common word',
+      posts: (at) => Array.from({ length: 6 }, (_, i) => post(i, at + i * 100_000, ['#pharmacyy', 'flu'])),
+      fires: ['#pharmacyy'],
+    },
+    {
       name: 'common words at their usual rate',
       posts: (at) => Array.from({ length: 6 }, (_, i) => post(i, at + i * 100_000, ['flu', 'shot'])),
       fires: [],

@@ -13,6 +13,7 @@ import {
 } from './emerging-term.ts'
 import { cooccurrenceTerms, DEFAULT_SYMPTOMS, isTrackableTerm, textSignature } from './emerging-text.ts'
 import type { EmergingDetector, EmergingHit, EmergingOptions } from './emerging-types.ts'
+import { isLikelyMisspelling } from './emerging-typo.ts'
 
 export type {
   EmergingDetector,
@@ -311,9 +312,18 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
             a.pValue - b.pValue || b.s.term.length - a.s.term.length || a.s.term.localeCompare(b.s.term),
         )
       const hits: EmergingHit[] = []
+      /** Voices of a spelling in the last hour: counted if it is tracked, else its background rate. */
+      const hourVoices = (spelling: string): number => {
+        const v = terms.get(spelling)
+        const seen = v ? windowOf(v, idx - W, top).effective : 0
+        return Math.max(seen, backgroundShare(spelling, idx * B) * streamIn(W))
+      }
       for (const r of firing) {
         const ids = idsIn(r.s, idx - W, top)
-        const folded = explainedByOpen(r.s, ids)
+        // A misspelling of a common word ("heatlh") is the word's own chatter, not a new term.
+        const folded =
+          explainedByOpen(r.s, ids) ||
+          isLikelyMisspelling(r.s.term, windowOf(r.s, idx - W, top).effective, hourVoices)
         const episode: TermEpisode = { openedIdx: idx, calm: 0, ids: new Set(ids) }
         r.s.episode = episode
         active.add(r.s)

@@ -103,7 +103,9 @@ export const signalsBenchmark: Benchmark = {
       out.push(
         `${e.event.label.slice(0, 38).padEnd(40)}${e.event.kind.padEnd(22)}${String(e.signals.length).padEnd(9)}` +
           `${s ? `${s.kind} ${s.key.dimension}=${s.key.value}`.slice(0, 36).padEnd(37) : 'none'.padEnd(37)}` +
-          `${e.delayBuckets ?? '-'}${e.kindMatches ? '' : ' (kind differs)'}`,
+          `${e.delayBuckets ?? '-'}${e.kindMatches ? '' : ' (kind differs)'}` +
+          // When it was emitted: the end of the bucket whose close produced it (plus the lateness).
+          `${s ? `  (emitted ${((Date.parse(s.updatedAt) - Date.parse(e.event.onset)) / 60_000).toFixed(0)} min after onset)` : ''}`,
       )
     }
     const extra = r.events.reduce((n, e) => n + Math.max(0, e.signals.length - 1), 0)
