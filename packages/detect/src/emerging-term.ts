@@ -11,6 +11,11 @@ export interface TermSlot {
   effective: number
   /** Every post, duplicates and repeat authors included (for the amplification score). */
   posts: number
+  /**
+   * The bucket's first mention ids (at most MAX_IDS_PER_SLOT). Kept per bucket, so a replay that
+   * delivers hours at once still has the ids of the bucket being tested, not only the latest ones.
+   */
+  readonly ids: string[]
 }
 
 export interface TermEpisode {
@@ -28,14 +33,14 @@ export interface TermState {
   readonly slots: TermSlot[]
   /** Author id → last bucket it counted in, for distinct authors inside the window. */
   readonly authors: Map<string, number>
-  /** Most recent mention ids with their bucket (oldest first). */
-  readonly ids: Array<{ readonly id: string; readonly idx: number }>
   episode: TermEpisode | null
   /** Bucket of the last sweep of `authors` (at most one sweep per bucket when it is full). */
   sweptIdx: number
 }
 
+/** Mention ids a hit carries at most, and ids remembered per term and bucket. */
 export const MAX_IDS = 50
+export const MAX_IDS_PER_SLOT = 20
 
 export function newTermState(term: string, createdAtMs: number, idx: number): TermState {
   return {
@@ -44,7 +49,6 @@ export function newTermState(term: string, createdAtMs: number, idx: number): Te
     lastIdx: idx,
     slots: [],
     authors: new Map(),
-    ids: [],
     episode: null,
     sweptIdx: Number.NEGATIVE_INFINITY,
   }
@@ -56,7 +60,7 @@ function slotAt(s: TermState, idx: number): TermSlot {
     if (slot === undefined || slot.idx < idx) break
     if (slot.idx === idx) return slot
   }
-  const slot: TermSlot = { idx, effective: 0, posts: 0 }
+  const slot: TermSlot = { idx, effective: 0, posts: 0, ids: [] }
   s.slots.push(slot)
   if (s.slots.length > 1 && (s.slots[s.slots.length - 2]?.idx ?? 0) > idx)
     s.slots.sort((a, b) => a.idx - b.idx)
@@ -83,8 +87,7 @@ export function recordPost(s: TermState, p: PostForTerm, windowBuckets: number, 
   slot.posts++
   if (p.createdAtMs < s.firstSeenMs) s.firstSeenMs = p.createdAtMs
   if (p.idx > s.lastIdx) s.lastIdx = p.idx
-  if (s.ids.length >= MAX_IDS) s.ids.shift()
-  s.ids.push({ id: p.id, idx: p.idx })
+  if (slot.ids.length < MAX_IDS_PER_SLOT) slot.ids.push(p.id)
   const last = s.authors.get(p.authorId)
   const newAuthor = last === undefined || last <= p.idx - windowBuckets
   if (!newAuthor) return 0
@@ -114,9 +117,19 @@ export function windowOf(s: TermState, from: number, to: number): { effective: n
   return { effective, posts }
 }
 
-/** Mention ids of buckets (from, to], oldest first (at most MAX_IDS). */
+/** Mention ids of buckets (from, to], oldest first: at most MAX_IDS, from the latest buckets. */
 export function idsIn(s: TermState, from: number, to: number): string[] {
-  return s.ids.flatMap((r) => (r.idx > from && r.idx <= to ? [r.id] : []))
+  const picked: string[][] = []
+  let n = 0
+  for (let i = s.slots.length - 1; i >= 0 && n < MAX_IDS; i--) {
+    const slot = s.slots[i]
+    if (slot === undefined || slot.idx <= from) break
+    if (slot.idx > to) continue
+    const take = slot.ids.slice(Math.max(0, slot.ids.length - (MAX_IDS - n)))
+    picked.push(take)
+    n += take.length
+  }
+  return picked.reverse().flat()
 }
 
 /** Distinct authors seen in buckets (from, to] (up to the per-term cap). */

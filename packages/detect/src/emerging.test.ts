@@ -218,4 +218,17 @@ describe('createEmergingDetector', () => {
     closeUntil(at + 10 * MIN)
     expect(d.stats.terms).toBeLessThanOrEqual(200)
   })
+
+  it('keeps the ids of the bucket it tests when a replay has already delivered hours after it', () => {
+    const { d, at, closeUntil } = warmDetector()
+    const first = Array.from({ length: 6 }, (_, k) => post(k, at + 10_000 + k * 20_000, ['#bluetongue']))
+    for (const p of first) d.add(p)
+    // A replay batch: two more hours of the same hashtag arrive before the first bucket closes.
+    for (let k = 6; k < 126; k++) d.add(post(k, at + 5 * MIN + (k - 6) * 60_000, ['#bluetongue']))
+    const [hit] = closeUntil(at + 5 * MIN)
+    expect(hit?.term).toBe('#bluetongue')
+    expect(hit?.mentionIds).toEqual(expect.arrayContaining(first.map((p) => p.id)))
+    expect(hit?.mentionIds.length).toBeLessThanOrEqual(50)
+    expect(hit?.samples.length).toBeGreaterThan(0)
+  })
 })
