@@ -1,7 +1,7 @@
 import { type Claim, type ClaimMatch, PulseError } from '@pulse/core'
 import { boundedEditDistance, typoBudget } from './edit-distance.ts'
 import { STOPWORDS } from './nlp.ts'
-import { compileSafePattern } from './safe-pattern.ts'
+import { compileSafePattern, withFastLeadingBoundary } from './safe-pattern.ts'
 import { classifyStance, type StanceCues, stanceCues } from './stance.ts'
 import { type Analysis, type Analyzer, BOUNDARY, fold, sharedAnalyzer, termStems } from './text.ts'
 
@@ -40,7 +40,6 @@ interface Compiled {
   readonly vector: ReadonlyMap<string, number>
 }
 
-const FUZZY_CACHE_MAX = 20_000
 const MIN_FUZZY_LENGTH = 6
 
 /** Lists every catalog pattern that is invalid or unsafe, by claim id. */
@@ -103,7 +102,7 @@ export function createClaimMatcher(
     const patterns: RegExp[] = []
     for (const p of claim.patterns) {
       const r = compileSafePattern(p)
-      if (r.ok) patterns.push(r.regex)
+      if (r.ok) patterns.push(withFastLeadingBoundary(r.regex))
     }
     const weights = (statements[ci] ?? []).map((s) => [s, idf(s)] as const)
     const norm = Math.hypot(...weights.map(([, w]) => w)) || 1
@@ -115,47 +114,42 @@ export function createClaimMatcher(
     }
   })
   const alwaysRun = compiled.map((c, i) => (c.groups === 0 ? i : -1)).filter((i) => i >= 0)
-  const fuzzyCache = new Map<string, readonly FuzzyEntry[]>()
-
+  /** Catalog words within a typo or two of `word` (not the word itself). */
   const fuzzy = (word: string): readonly FuzzyEntry[] => {
-    const hit = fuzzyCache.get(word)
-    if (hit !== undefined) return hit
     const found: FuzzyEntry[] = []
     for (const e of fuzzyByInitial.get(word[0] as string) ?? []) {
       const budget = Math.min(typoBudget(word.length), typoBudget(e.word.length))
       const d = boundedEditDistance(word, e.word, budget)
       if (d > 0 && d <= budget) found.push(e)
     }
-    if (fuzzyCache.size >= FUZZY_CACHE_MAX) fuzzyCache.clear()
-    fuzzyCache.set(word, found)
     return found
   }
+  // Per word of the analyzer's vocabulary: keywords starting with its stem, and the fuzzy matches
+  // of a long content word (tried where no keyword matches exactly).
+  const keywordsOf = analyze.table((_word, stem) => byFirst.get(stem) ?? NO_KEYWORDS)
+  const typosOf = analyze.table((word) =>
+    word.length >= MIN_FUZZY_LENGTH && !STOPWORDS.has(word) ? fuzzy(word) : NO_FUZZY,
+  )
 
   return {
     match(text) {
       const a = analyze(text)
       if (a.words.length === 0) return []
       const hits: Hits = new Map()
-      const { stems, words } = a
+      const { stems, words, ids } = a
       for (let i = 0; i < stems.length; i++) {
-        const stem = stems[i] as string
-        if (stem === BOUNDARY) continue
-        const list = byFirst.get(stem)
+        if (stems[i] === BOUNDARY) continue
+        const id = ids[i] as number
         let exact = false
-        if (list !== undefined) {
-          for (const kw of list) {
-            let ok = true
-            for (let k = 0; k < kw.rest.length && ok; k++) ok = stems[i + 1 + k] === kw.rest[k]
-            if (ok) {
-              record(hits, compiled, kw.claim, kw.group, i, i + kw.rest.length, true)
-              exact = true
-            }
+        for (const kw of keywordsOf.get(id)) {
+          let ok = true
+          for (let k = 0; k < kw.rest.length && ok; k++) ok = stems[i + 1 + k] === kw.rest[k]
+          if (ok) {
+            record(hits, compiled, kw.claim, kw.group, i, i + kw.rest.length, true)
+            exact = true
           }
         }
-        const word = words[i] as string
-        if (!exact && word.length >= MIN_FUZZY_LENGTH && !STOPWORDS.has(word)) {
-          for (const e of fuzzy(word)) record(hits, compiled, e.claim, e.group, i, i, false)
-        }
+        if (!exact) for (const e of typosOf.get(id)) record(hits, compiled, e.claim, e.group, i, i, false)
       }
 
       const out: ClaimMatch[] = []
@@ -202,6 +196,9 @@ export function createClaimMatcher(
     },
   }
 }
+
+const NO_KEYWORDS: readonly Keyword[] = []
+const NO_FUZZY: readonly FuzzyEntry[] = []
 
 /** Claim index → per keyword group: [first word index, last word index, exact?]. */
 type Hits = Map<number, ([number, number, boolean] | undefined)[]>

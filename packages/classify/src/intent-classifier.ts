@@ -24,6 +24,11 @@ function sentences(folded: string): string[] {
   return (folded.match(SENTENCE) ?? []).map((s) => s.trim()).filter((s) => s !== '')
 }
 
+/** Praise said through gritted teeth ("thanks for nothing 🙄"). */
+function sarcastic(folded: string): boolean {
+  return P.SARCASM_MARK.test(folded) || P.PRAISE_SARCASM.test(folded)
+}
+
 function isQuestion(sentence: string): boolean {
   return sentence.includes('?') || sentence.startsWith('¿') || P.QUESTION_OPENER.test(sentence)
 }
@@ -41,6 +46,8 @@ export function createIntentClassifier(options: { analyzer?: Analyzer } = {}): I
   const bit = (f: keyof typeof P.TRIGGERS): number => 1 << families.indexOf(f)
   const triggers = new Map<string, number>()
   for (const f of families) for (const w of P.TRIGGERS[f]) triggers.set(w, (triggers.get(w) ?? 0) | bit(f))
+  // Per word: the families it triggers.
+  const triggerBits = analyze.table((word) => triggers.get(word) ?? 0)
   const CRISIS = bit('crisis')
   const AE = bit('adverseEvent')
   const ADVICE = bit('advice')
@@ -71,11 +78,12 @@ export function createIntentClassifier(options: { analyzer?: Analyzer } = {}): I
       const folded = a.folded
       if (a.words.length === 0) return []
       let mask = 0
-      for (const w of a.words) mask |= triggers.get(w) ?? 0
+      for (const id of a.ids) mask |= triggerBits.get(id)
       const asks = folded.includes('?') || folded.includes('¿') || P.QUESTION_OPENER.test(folded)
       const found = new Set<IntentId>()
       if (mask === 0 && !asks) return []
-      const parts = sentences(folded)
+      // Sentences, first-person and sarcasm checks are computed only by the rules that need them.
+      let parts: string[] | undefined
 
       if (mask & CRISIS && P.matchesUnnegated(P.CRISIS, folded)) {
         const joking =
@@ -83,9 +91,10 @@ export function createIntentClassifier(options: { analyzer?: Analyzer } = {}): I
         if (!joking) found.add('crisis')
       }
 
-      const personal = P.FIRST_PERSON.test(folded) || P.RELATION.test(folded)
       if (mask & AE && !P.AE_NEGATED.test(folded)) {
+        parts ??= sentences(folded)
         // Told by the person affected (or family), or with a time link ("hives after starting…").
+        const personal = P.FIRST_PERSON.test(folded) || P.RELATION.test(folded)
         const linked = parts.some(
           (s) =>
             !isQuestion(s) &&
@@ -97,15 +106,22 @@ export function createIntentClassifier(options: { analyzer?: Analyzer } = {}): I
         if (linked || explicit) found.add('adverse_event')
       }
 
-      const questions = asks ? parts.filter(isQuestion) : []
+      let questions: string[] = []
+      if (asks) {
+        parts ??= sentences(folded)
+        questions = parts.filter(isQuestion)
+      }
       if (questions.some((q) => P.HEALTH.test(q))) found.add('medical_question')
       if (mask & ADVICE && P.ADVICE.test(folded) && (P.HEALTH.test(folded) || P.CARE.test(folded))) {
         found.add('advice_request')
       }
       if (mask & ACCESS && P.ACCESS.test(folded)) found.add('access_problem')
       if (mask & COMPLAINT && P.matchesUnnegated(P.COMPLAINT, folded)) found.add('complaint')
-      const sarcastic = P.SARCASM_MARK.test(folded) || P.PRAISE_SARCASM.test(folded)
-      if (mask & PRAISE && P.matchesUnnegated(P.PRAISE, folded) && !(sarcastic && found.has('complaint')))
+      if (
+        mask & PRAISE &&
+        P.matchesUnnegated(P.PRAISE, folded) &&
+        !(found.has('complaint') && sarcastic(folded))
+      )
         found.add('praise')
       if (questions.length > 0 && addressed(folded, ctx)) found.add('unanswered_question')
 

@@ -44,22 +44,11 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   ...['que', 'los', 'las', 'del', 'por', 'para', 'con', 'una', 'uno', 'como', 'pero', 'muy', 'más', 'mas'],
 ])
 
-const STEM_CACHE_MAX = 50_000
-
 /**
- * A memoising Porter stemmer: natural's stemmer costs microseconds a word, a post repeats the
- * same few thousand words all day. The cache is per instance and bounded (cleared when full).
+ * The Porter stem of a folded word. natural's stemmer is for English letters; numbers,
+ * accent-stripped Spanish and short words keep their plain case fold so they still match
+ * themselves. It costs microseconds a word: callers memoise it (see `Vocabulary`).
  */
-export function createStemmer(): (word: string) => string {
-  const cache = new Map<string, string>()
-  return (word) => {
-    const hit = cache.get(word)
-    if (hit !== undefined) return hit
-    // natural's stemmer is for English letters; leave numbers, accents-stripped Spanish and
-    // short words to a plain case fold so they still match themselves.
-    const stemmed = word.length <= 3 || !/^[a-z]+$/.test(word) ? word : porter.stem(word)
-    if (cache.size >= STEM_CACHE_MAX) cache.clear()
-    cache.set(word, stemmed)
-    return stemmed
-  }
+export function stemWord(word: string): string {
+  return word.length <= 3 || !/^[a-z]+$/.test(word) ? word : porter.stem(word)
 }

@@ -68,3 +68,44 @@ function unsafeShape(source: string): string | undefined {
   }
   return undefined
 }
+
+/**
+ * The same regex with a leading `\b` written as `(?<!\w)` when the pattern must go on with a word
+ * character there (a literal letter, digit or `_`, or a group whose every alternative starts with
+ * one). There the two mean the same, but under the `iu` flags V8 compiles `\b` into a two-sided
+ * lookaround that defeats its fast scan for the pattern's first letters: catalog patterns such as
+ * `\b(?:vaccin\w*|jabs?)…` run several times faster. Any other regex is returned unchanged.
+ */
+export function withFastLeadingBoundary(regex: RegExp): RegExp {
+  const { source, flags } = regex
+  if (!source.startsWith('\\b') || !opensWithWordChar(source.slice(2))) return regex
+  return new RegExp(`(?<!\\w)${source.slice(2)}`, flags)
+}
+
+/** A literal word character that is not optional (`a?`, `a*`, `a{0,2}` may match nothing). */
+const WORD_CHAR_FIRST = /^[a-z0-9_](?![?*]|\{0+[,}])/i
+
+/** True when every match of `source` (a valid `u`-mode pattern) begins with a word character. */
+function opensWithWordChar(source: string): boolean {
+  if (WORD_CHAR_FIRST.test(source)) return true
+  if (!source.startsWith('(?:')) return false
+  const alternatives: string[] = []
+  let depth = 0
+  let from = 3
+  for (let i = 3; i < source.length; i++) {
+    const c = source[i]
+    if (c === '\\') i++
+    else if (c === '[') {
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++
+    } else if (c === '(') depth++
+    else if (c === '|' && depth === 0) {
+      alternatives.push(source.slice(from, i))
+      from = i + 1
+    } else if (c === ')' && depth-- === 0) {
+      alternatives.push(source.slice(from, i))
+      const optional = /^(?:[?*]|\{0+[,}])/.test(source.slice(i + 1))
+      return !optional && alternatives.every((a) => WORD_CHAR_FIRST.test(a))
+    }
+  }
+  return false
+}

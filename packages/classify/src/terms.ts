@@ -4,7 +4,6 @@ import { type Analyzer, BOUNDARY, foldTag, sharedAnalyzer } from './text.ts'
 export const MAX_TERMS = 32
 const NUMERIC = /^[\p{N}.,]+$/u
 const MAX_WORD = 40
-const WORD_TERMS_MAX = 50_000
 
 export type TermExtractor = (text: string, hashtags: readonly string[]) => string[]
 
@@ -13,29 +12,24 @@ export type TermExtractor = (text: string, hashtags: readonly string[]) => strin
  * bigrams of content words in order of appearance. Lowercased and accent-folded; English and
  * Spanish stopwords, URLs, @handles, numbers-only tokens and one-letter words removed; plural and
  * singular collapse ("Fevers" → "fever", but "measles" stays); bigrams never span a sentence end
- * or a removed word. Deduplicated, at most `max` (default 32).
+ * or a removed word. Deduplicated, at most `max` (default 32; keep it small, duplicates are found by a
+ * linear scan).
  */
 export function createTermExtractor(options: { analyzer?: Analyzer; max?: number } = {}): TermExtractor {
   const analyze = options.analyzer ?? sharedAnalyzer()
   const max = options.max ?? MAX_TERMS
-  // word → its term, or null when the word is not a term (stopword, number, too short or long).
-  const wordTerms = new Map<string, string | null>()
-  const wordTerm = (word: string): string | null => {
-    let term = wordTerms.get(word)
-    if (term === undefined) {
-      const keep = word !== BOUNDARY && word.length > 1 && word.length <= MAX_WORD && !STOPWORDS.has(word)
-      term = keep && !NUMERIC.test(word) ? normal(word) : null
-      if (wordTerms.size >= WORD_TERMS_MAX) wordTerms.clear()
-      wordTerms.set(word, term)
-    }
-    return term
-  }
+  // Per word: its term, or null when the word is not a term (stopword, number, too short or long).
+  const termOf = analyze.table((word) => {
+    const keep = word !== BOUNDARY && word.length > 1 && word.length <= MAX_WORD && !STOPWORDS.has(word)
+    return keep && !NUMERIC.test(word) ? normal(word) : null
+  })
   return (text, hashtags) => {
     const a = analyze(text)
-    const out = new Set<string>()
+    // Terms in order of appearance, deduplicated (a short list: `includes` beats a Set here).
+    const out: string[] = []
     let full = false
     for (const h of hashtags) {
-      if (out.size >= max) {
+      if (out.length >= max) {
         full = true
         break
       }
@@ -43,29 +37,32 @@ export function createTermExtractor(options: { analyzer?: Analyzer; max?: number
     }
     if (!full) {
       for (const h of a.hashtags) {
-        if (out.size >= max) break
+        if (out.length >= max) break
         addTag(out, h)
       }
     }
     let prev: string | undefined
-    for (let i = 0; i < a.words.length && out.size < max; i++) {
-      const word = a.words[i] as string
-      const candidate = wordTerm(word)
+    for (let i = 0; i < a.words.length && out.length < max; i++) {
+      const candidate = termOf.get(a.ids[i] as number)
       const term = candidate !== null && !isHashtagBody(a.words, a.hashtags, i) ? candidate : undefined
       if (term === undefined) {
         prev = undefined
         continue
       }
-      out.add(term)
-      if (prev !== undefined && prev !== term && out.size < max) out.add(`${prev} ${term}`)
+      addUnique(out, term)
+      if (prev !== undefined && prev !== term && out.length < max) addUnique(out, `${prev} ${term}`)
       prev = term
     }
-    return [...out]
+    return out
   }
 }
 
-function addTag(out: Set<string>, h: string): void {
-  if (h !== '' && !NUMERIC.test(h)) out.add(`#${h}`)
+function addUnique(out: string[], term: string): void {
+  if (!out.includes(term)) out.push(term)
+}
+
+function addTag(out: string[], h: string): void {
+  if (h !== '' && !NUMERIC.test(h)) addUnique(out, `#${h}`)
 }
 
 /** Words that end in "s" but are not plurals (mostly disease names). */

@@ -84,34 +84,44 @@ export function createTopicMatcher(
     for (const h of rule.handles) push(handleRules, foldTag(h), r)
   })
 
+  // Per word of the analyzer's vocabulary: the terms whose first stem is the word's stem.
+  const firstTerms = analyze.table((_word, stem) => byFirst.get(stem) ?? NONE)
+
   // Per-call scratch, stamped with a generation number instead of cleared.
   const termSeen = new Uint32Array(terms.length)
   const ruleSeen = new Uint32Array(compiled.length)
+  const directSeen = new Uint32Array(compiled.length)
   let gen = 0
   // Rules some term or tag of the current post satisfies, in order found (reused per call).
   const candidates: number[] = []
+  // Hashtags of the current post, folded (reused per call).
+  const tags = new Set<string>()
   const hit = (r: number): void => {
     if (ruleSeen[r] !== gen) {
       ruleSeen[r] = gen
       candidates.push(r)
     }
   }
-  /** Marks every term occurring in `stems` and the rules it may satisfy. */
-  const scanStems = (stems: readonly string[]): void => {
-    for (let i = 0; i < stems.length; i++) {
-      const list = byFirst.get(stems[i] as string)
-      if (list === undefined) continue
-      for (const t of list) {
-        if (termSeen[t] === gen) continue
-        const rest = (terms[t] as Term).rest
-        let ok = true
-        for (let k = 0; k < rest.length && ok; k++) ok = stems[i + 1 + k] === rest[k]
-        if (!ok) continue
-        termSeen[t] = gen
-        for (const r of termRules[t] as number[]) hit(r)
-      }
+  /** A rule matched by one of the post's hashtags or handles, whatever its terms. */
+  const hitDirect = (rules: readonly number[] | undefined): void => {
+    for (const r of rules ?? NONE) {
+      directSeen[r] = gen
+      hit(r)
     }
   }
+  /** Marks each of `list` (terms starting with `stems[i]`) that occurs at `i`, and its rules. */
+  const markTerms = (list: readonly number[], stems: readonly string[], i: number): void => {
+    for (const t of list) {
+      if (termSeen[t] === gen) continue
+      const rest = (terms[t] as Term).rest
+      let ok = true
+      for (let k = 0; k < rest.length && ok; k++) ok = stems[i + 1 + k] === rest[k]
+      if (!ok) continue
+      termSeen[t] = gen
+      for (const r of termRules[t] as number[]) hit(r)
+    }
+  }
+  const seen = (t: number): boolean => termSeen[t] === gen
   // The stem of one connector hashtag, scanned as a one-word text.
   const tagStem: string[] = ['']
 
@@ -121,36 +131,38 @@ export function createTopicMatcher(
       if (gen === 1) {
         termSeen.fill(0)
         ruleSeen.fill(0)
+        directSeen.fill(0)
       }
       const a = analyze(input.text)
       candidates.length = 0
-      const direct = new Set<number>()
-      scanStems(a.stems)
-      const tags = new Set(a.hashtags)
+      for (let i = 0; i < a.ids.length; i++) markTerms(firstTerms.get(a.ids[i] as number), a.stems, i)
+      tags.clear()
+      for (const tag of a.hashtags) tags.add(tag)
       for (const h of input.hashtags) {
         const tag = foldTag(h)
         if (tags.has(tag)) continue
         tags.add(tag)
-        tagStem[0] = analyze.stem(tag)
-        scanStems(tagStem)
+        const stem = analyze.stem(tag)
+        tagStem[0] = stem
+        markTerms(byFirst.get(stem) ?? NONE, tagStem, 0)
       }
-      for (const tag of tags) for (const r of tagRules.get(tag) ?? []) direct.add(r)
-      for (const h of [...a.handles, ...input.mentions.map(foldTag)]) {
-        for (const r of handleRules.get(h) ?? []) direct.add(r)
-      }
-      for (const r of direct) hit(r)
+      for (const tag of tags) hitDirect(tagRules.get(tag))
+      for (const h of a.handles) hitDirect(handleRules.get(h))
+      for (const h of input.mentions) hitDirect(handleRules.get(foldTag(h)))
 
       const out: number[] = []
       for (const r of candidates) {
         const rule = compiled[r] as CompiledRule
-        if (rule.not.some((t) => termSeen[t] === gen)) continue
+        if (rule.not.some(seen)) continue
         const termsOk =
           rule.all.length + rule.any.length > 0 &&
-          rule.all.every((t) => termSeen[t] === gen) &&
-          (rule.any.length === 0 || rule.any.some((t) => termSeen[t] === gen))
-        if (termsOk || direct.has(r)) out.push(r)
+          rule.all.every(seen) &&
+          (rule.any.length === 0 || rule.any.some(seen))
+        if (termsOk || directSeen[r] === gen) out.push(r)
       }
       return out.sort((x, y) => x - y).map((r) => (compiled[r] as CompiledRule).id)
     },
   }
 }
+
+const NONE: readonly number[] = []

@@ -56,6 +56,32 @@ describe('createEnricher', () => {
     expect(org.author).toMatchObject({ id: 'org-1', handle: 'stmaryshealth' })
   })
 
+  it('hashes an author id per source: the same id on two networks is two people', () => {
+    const on = (source: 'bluesky' | 'mastodon') =>
+      enrichOne(buildMention({ source, author: { id: 'same-id' } })).author.id
+    expect(on('bluesky')).toBe(on('bluesky'))
+    expect(on('bluesky')).not.toBe(on('mastodon'))
+  })
+
+  it.each([
+    ['without optional fields', {}],
+    ['with a title and a language', { title: 'ER review', lang: 'en' }],
+  ])('keeps the mention keys in order and appends the enrichment (%s)', (_name, extra) => {
+    const m = buildMention({ text: 'Flu shot done, 10/10 #FluSeason', ...extra })
+    const added = [
+      'redactions',
+      'selfDisclosure',
+      'lang',
+      'sentiment',
+      'topics',
+      'intents',
+      'claims',
+      'terms',
+    ]
+    const expected = [...Object.keys(m), ...added.filter((k) => !(k in m)), 'enrichedAt']
+    expect(Object.keys(enrichOne(m))).toEqual(expected)
+  })
+
   it('hashes each author consistently across a batch and stamps the clock as it moves', async () => {
     const clock = manualClock(Date.UTC(2026, 10, 20))
     const enricher = createEnricher({ watchlist: watchlist(), hashKey: 'k', clock })

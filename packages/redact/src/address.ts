@@ -1,3 +1,4 @@
+import { allMatches } from './all-matches.ts'
 import { type Candidate, PRIORITY } from './types.ts'
 
 /**
@@ -76,20 +77,20 @@ const GATE = new RegExp(`\\b(?:${SUFFIX.slice(3, -1)}|broadway|box)\\b`, 'i')
 
 export function detectAddresses(text: string, out: Candidate[]): void {
   if (!GATE.test(text)) return
-  for (const m of text.matchAll(CAPITALISED)) {
+  for (const m of allMatches(CAPITALISED, text)) {
     out.push({ kind: 'ADDRESS', start: m.index, end: m.index + m[0].length, priority: PRIORITY.address })
   }
-  for (const m of text.matchAll(LOWERCASE)) {
+  for (const m of allMatches(LOWERCASE, text)) {
     const value = m[1] ?? ''
     const start = m.index + m[0].length - value.length
     out.push({ kind: 'ADDRESS', start, end: start + value.length, priority: PRIORITY.address })
   }
-  for (const m of text.matchAll(LOWER_STRONG)) {
+  for (const m of allMatches(LOWER_STRONG, text)) {
     const words = (m[1] ?? '').trim().split(/\s+/)
     if (words.some((w) => NOT_STREET.has(w))) continue
     out.push({ kind: 'ADDRESS', start: m.index, end: m.index + m[0].length, priority: PRIORITY.address })
   }
-  for (const m of text.matchAll(PO_BOX)) {
+  for (const m of allMatches(PO_BOX, text)) {
     out.push({ kind: 'ADDRESS', start: m.index, end: m.index + m[0].length, priority: PRIORITY.address })
   }
 }

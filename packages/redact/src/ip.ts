@@ -1,3 +1,4 @@
+import { allMatches } from './all-matches.ts'
 import { type Candidate, PRIORITY } from './types.ts'
 
 /** IPv4 dotted quads and IPv6 addresses (full, `::`-compressed, with an embedded IPv4 or a zone). */
@@ -40,11 +41,11 @@ export function isIpv6(candidate: string): boolean {
 }
 
 export function detectIps(text: string, out: Candidate[]): void {
-  for (const m of text.matchAll(IPV4)) {
+  for (const m of allMatches(IPV4, text)) {
     out.push({ kind: 'IP', start: m.index, end: m.index + m[0].length, priority: PRIORITY.shape })
   }
   if (!text.includes(':')) return
-  for (const m of text.matchAll(IPV6_CANDIDATE)) {
+  for (const m of allMatches(IPV6_CANDIDATE, text)) {
     // A trailing single colon is punctuation (`from fe80::1: error`).
     const v = m[0].endsWith(':') && !m[0].endsWith('::') ? m[0].slice(0, -1) : m[0]
     // Needs a digit or several groups, so `add::bad` prose and `10:30:45` times are not addresses.

@@ -1,3 +1,4 @@
+import { allMatches } from './all-matches.ts'
 import { FIRST_NAMES } from './first-names.ts'
 import { type Candidate, PRIORITY } from './types.ts'
 
@@ -108,7 +109,7 @@ function readName(text: string, at: number): { end: number; words: number; first
 
 /** Finds introduced names; `keepHandle` says whether an `@handle` is an organisation's. */
 export function detectNames(text: string, out: Candidate[], keepHandle: (handle: string) => boolean): void {
-  for (const m of text.matchAll(CUE)) {
+  for (const m of allMatches(CUE, text)) {
     const strong = m.groups?.strong !== undefined
     const at = m.index + m[0].length
     TOKEN.lastIndex = at

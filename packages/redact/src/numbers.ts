@@ -1,4 +1,4 @@
-import { type DigitRun, digitRuns, joinDigits } from './digit-runs.ts'
+import { type DigitGroup, type DigitRun, digitRuns, joinDigits } from './digit-runs.ts'
 import { luhnValid } from './luhn.ts'
 import { extensionEnd, isPhone } from './phone.ts'
 import { type Candidate, PRIORITY } from './types.ts'
@@ -78,26 +78,36 @@ export function detectNumbers(
   isPublished: (digits: string) => boolean,
 ): void {
   const claimed = out.filter((c) => c.priority === PRIORITY.context)
-  const isClaimed = (start: number, end: number): boolean =>
-    claimed.some((c) => start < c.end && c.start < end)
   for (const run of digitRuns(text)) {
     const g = run.groups
     let total = 0
     for (const group of g) total += group.digits.length
     if (total < 7) continue
-    const span = (from: number, to: number): { start: number; end: number } => ({
-      start: from === 0 && run.plus >= 0 ? run.plus : (g[from]?.start ?? 0),
-      end: g[to]?.end ?? 0,
-    })
     let lo = 0
     while (lo < g.length) {
-      while (lo < g.length && isClaimed(g[lo]?.start ?? 0, g[lo]?.end ?? 0)) lo++
+      while (lo < g.length && isClaimed(claimed, g[lo])) lo++
       let hi = lo
-      while (hi + 1 < g.length && !isClaimed(g[hi + 1]?.start ?? 0, g[hi + 1]?.end ?? 0)) hi++
-      if (lo < g.length) scanSegment(text, run, lo, hi, span, out, isPublished)
+      while (hi + 1 < g.length && !isClaimed(claimed, g[hi + 1])) hi++
+      if (lo < g.length) scanSegment(text, run, lo, hi, out, isPublished)
       lo = hi + 1
     }
   }
+}
+
+// Module-level helpers, not closures built for every text: each closure is an allocation, and under
+// tsx (esbuild keepNames) a named one also gets its `name` defined, which cost more than the work.
+
+/** A group overlapping an identifier already found from its label. */
+function isClaimed(claimed: readonly Candidate[], group: DigitGroup | undefined): boolean {
+  const start = group?.start ?? 0
+  const end = group?.end ?? 0
+  return claimed.some((c) => start < c.end && c.start < end)
+}
+
+/** Text span of groups `from`…`to` (from a leading `+` when the run has one). */
+function span(run: DigitRun, from: number, to: number): { start: number; end: number } {
+  const g = run.groups
+  return { start: from === 0 && run.plus >= 0 ? run.plus : (g[from]?.start ?? 0), end: g[to]?.end ?? 0 }
 }
 
 /** A whole run shaped like a card (13–19 digits in groups of 3–6) that fails Luhn: an order or
@@ -119,7 +129,6 @@ function scanSegment(
   run: DigitRun,
   lo: number,
   hi: number,
-  span: (from: number, to: number) => { start: number; end: number },
   out: Candidate[],
   isPublished: (digits: string) => boolean,
 ): void {
@@ -134,7 +143,7 @@ function scanSegment(
     { prefix, min: 13, max: 19 },
     (_t, r, f, t) => card(r, f, t),
     (f, t) => {
-      out.push({ kind: 'CARD', ...span(f, t), priority: PRIORITY.shape })
+      out.push({ kind: 'CARD', ...span(run, f, t), priority: PRIORITY.shape })
     },
   )
   scan(
@@ -145,12 +154,12 @@ function scanSegment(
     { prefix, min: 9, max: 9 },
     (_t, r, f, t) => ssn(r, f, t),
     (f, t) => {
-      out.push({ kind: 'SSN', ...span(f, t), priority: PRIORITY.shape })
+      out.push({ kind: 'SSN', ...span(run, f, t), priority: PRIORITY.shape })
     },
   )
   scan(text, run, lo, hi, { prefix, min: 7, max: 17 }, isPhone, (f, t) => {
     if (isPublished(joinDigits(run.groups, f, t))) return
-    const s = span(f, t)
+    const s = span(run, f, t)
     out.push({ kind: 'PHONE', start: s.start, end: extensionEnd(text, s.end), priority: PRIORITY.phone })
   })
 }

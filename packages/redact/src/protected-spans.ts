@@ -1,3 +1,4 @@
+import { allMatches } from './all-matches.ts'
 import { type Candidate, PRIORITY } from './types.ts'
 
 /**
@@ -21,7 +22,7 @@ interface Span {
 export function protectedSpans(text: string): Span[] {
   if (!HINT.test(text)) return []
   const spans: Span[] = []
-  for (const m of text.matchAll(PROTECTED)) {
+  for (const m of allMatches(PROTECTED, text)) {
     const v = m[0]
     const url = v.charCodeAt(0) !== 35 && v.charCodeAt(0) !== 64
     // Trailing sentence punctuation is not part of a URL.

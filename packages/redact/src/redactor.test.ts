@@ -35,6 +35,8 @@ describe('redact: structured identifiers', () => {
     ['à zoë.müller@web.de svp', 'à [EMAIL] svp'],
     ['email tom [at] yahoo [dot] com', 'email [EMAIL]'],
     ['email maria dot lopez at gmail dot com', 'email [EMAIL]'],
+    ['write to JANE DOT DOE AT GMAIL DOT COM', 'write to [EMAIL]'],
+    ['mail jane<at>clinic<dot>org', 'mail [EMAIL]'],
     // SSN
     ['SSN 123-45-6789.', 'SSN [SSN].'],
     ['ssn is 536 22 8712', 'ssn is [SSN]'],

@@ -31,3 +31,21 @@ describe('self-disclosure', () => {
     expect(redactor.redact(text).selfDisclosure).toBe(expected)
   })
 })
+
+describe('self-disclosure: where a word starts', () => {
+  // The patterns open with `(?<!\w)` instead of `\b`: the same boundary before a letter, under the
+  // `iu` flags too (where `ſ` and the Kelvin sign `K` are word characters).
+  it.each([
+    ['(i was diagnosed with flu)', true],
+    ['🤒i was diagnosed with flu', true],
+    ['ok,MY biopsy results came back', true],
+    ['Xi was diagnosed with flu', false],
+    ['_i was diagnosed with flu', false],
+    ['\u017fi was diagnosed with flu', false],
+    ['\u212ai was diagnosed with flu', false],
+    ['9my biopsy results came back', false],
+    ['\u00e9my biopsy results came back', true],
+  ])('%s → %s', (text, expected) => {
+    expect(redactor.redact(text).selfDisclosure).toBe(expected)
+  })
+})
