@@ -13,7 +13,8 @@ const EMAIL =
 const OBFUSCATED =
   /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}_%+-]{1,64}(?:(?:\.|\s(?:dot|DOT)\s)[\p{L}\p{N}_%+-]{1,64}){0,8}\s*(?:[[({<]\s*at\s*[\])}>]|\s(?:at|AT)\s)\s*[\p{L}\p{N}-]{1,63}(?:\s*(?:[[({<]\s*dot\s*[\])}>]|\s(?:dot|DOT)\s|\.)\s*[\p{L}\p{N}-]{1,63}){0,4}\s*(?:[[({<]\s*dot\s*[\])}>]|\s(?:dot|DOT)\s)\s*\p{L}{2,24}(?![\p{L}\p{N}])/gu
 
-const OBFUSCATION_HINT = /[[({<]\s*at\s*[\])}>]|\sdot\s/i
+/** A bracketed "at" or "dot", or a spelled-out " dot ": any obfuscated address has one. */
+const OBFUSCATION_HINT = /[[({<]\s*(?:at|dot)\s*[\])}>]|\sdot\s/i
 /** A bracket or "dot": what the hint needs, found faster than the hint itself. */
 const MAYBE_OBFUSCATED = /[[({<]|dot/i
 

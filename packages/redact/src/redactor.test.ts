@@ -35,6 +35,8 @@ describe('redact: structured identifiers', () => {
     ['à zoë.müller@web.de svp', 'à [EMAIL] svp'],
     ['email tom [at] yahoo [dot] com', 'email [EMAIL]'],
     ['email maria dot lopez at gmail dot com', 'email [EMAIL]'],
+    ['write jane at gmail [dot] com today', 'write [EMAIL] today'],
+    ['or jane (at) gmail (dot) com', 'or [EMAIL]'],
     ['write to JANE DOT DOE AT GMAIL DOT COM', 'write to [EMAIL]'],
     ['mail jane<at>clinic<dot>org', 'mail [EMAIL]'],
     // SSN
