@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CALIBRATION_FEATURE_COUNT } from './calibration.ts'
+import { CALIBRATION_FEATURE_COUNT, CALIBRATION_FEATURES } from './calibration.ts'
 import {
   applyCalibration,
   assignFolds,
@@ -10,7 +10,12 @@ import {
   solve,
 } from './calibration-fit.ts'
 import { ENGLISH_CALIBRATION } from './data/english-calibration.ts'
-import { createSentimentScorer, isCalibrationCompatible } from './scorer.ts'
+import {
+  calibrationSample,
+  createRuleAnalyzer,
+  createSentimentScorer,
+  isCalibrationCompatible,
+} from './scorer.ts'
 
 describe('linear algebra', () => {
   it('solves a system that needs pivoting', () => {
@@ -64,6 +69,18 @@ describe('calibration layer', () => {
       expect(Math.sign(applyCalibration(model, sample(c, 0)))).toBe(Math.sign(c))
     }
     expect(applyCalibration(model, sample(0, 0))).toBe(0)
+  })
+})
+
+describe('calibration features', () => {
+  const analyzer = createRuleAnalyzer()
+  const feature = (text: string, name: (typeof CALIBRATION_FEATURES)[number]): number | undefined =>
+    calibrationSample(analyzer, text, 0)?.features[CALIBRATION_FEATURES.indexOf(name)]
+
+  it('counts the words of a multi-word expression as words, not symbols', () => {
+    expect(feature('kind of good', 'has_symbol')).toBe(0)
+    expect(feature('the nurses were the bomb', 'has_symbol')).toBe(0)
+    expect(feature('kind of good 🙂', 'has_symbol')).toBe(1)
   })
 })
 

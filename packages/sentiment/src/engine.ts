@@ -1,61 +1,12 @@
-import { type LanguagePack, NONE, type RuleContext } from './language-pack.ts'
+import { type LanguagePack, Mark, NONE, type RuleContext } from './language-pack.ts'
+import { contrastWeight, countNegations, dropNegatorValence, findContrast } from './scope.ts'
 import { type Token, TokenKind, type Tokens } from './tokenize.ts'
+import { TUNING } from './tuning.ts'
+
+export { TUNING } from './tuning.ts'
 
 // Local bindings: imported module bindings are slower to read in hot loops under some loaders.
 const TK = TokenKind
-
-/**
- * Constants of the rule engine. The first block is VADER's empirically derived values (Hutto &
- * Gilbert 2014): a 10-fold cross-validated scan of the normalisation, a neutral dead band and the
- * negation, caps and booster weights on the dev tweets gained < 0.002 r or cost the reviews, so
- * they are kept; only the "!" weight moved. It and the Pulse weights after `normalization`
- * (questions, irrealis, links, names, repetition, dilution) were chosen together from coarse grids
- * (5,832 points) by 10-fold cross-validation on the dev tweets, maximising r + 3-class accuracy.
- * With the weights re-chosen inside each fold, the held-out figures are r 0.893, 3-class 0.814.
- * The review set was never fitted: it is the check.
- */
-export const TUNING = {
-  /** Added to a word's magnitude by a booster ("very"), or subtracted by a dampener. */
-  booster: 0.293,
-  /** Extra magnitude for an ALL-CAPS sentiment word in mixed-case text. */
-  caps: 0.733,
-  /** Extra magnitude for an elongated word ("sooo goood"). */
-  elongation: 0.293,
-  /** A negated word's valence is multiplied by this. */
-  negation: -0.74,
-  /** Weights before / after a contrastive "but" within its sentence. */
-  beforeContrast: 0.5,
-  afterContrast: 1.5,
-  /** Weight of a clause opened by "although"/"though". */
-  concessive: 0.5,
-  /**
-   * Per '!' (at most 4). VADER's 0.292, re-chosen by CV with the Pulse weights below (repetition
-   * and dilution shrink the sum). VADER's '??' emphasis is dropped: a question damps instead.
-   */
-  exclamation: 0.6,
-  maxExclamations: 4,
-  /** Tokens a negation reaches within its clause (VADER: 3). */
-  negationReach: 3,
-  /** compound = sum / sqrt(sum² + normalization). */
-  normalization: 15,
-  /** Weight of sentiment in a sentence that is a question ("Is it any good?"). */
-  questionSentence: 0.5,
-  /** Weight of sentiment governed by an irrealis word ("if", "hope", "wish") in its clause. */
-  irrealis: 0.6,
-  /** Weight of the irrealis word's own valence ("hope" 1.9 in VADER's lexicon). */
-  irrealisWord: 0.3,
-  /** Weight of a text that shares a link (headlines, promotions). */
-  link: 0.6,
-  /**
-   * Diminishing returns: per polarity, the strongest word counts fully and each further one by
-   * this weight ("great, great, great" is not three times as positive).
-   */
-  repeat: 0.7,
-  /** The sum is divided by (sentiment words)^dilution: many mild words read as a mixed, longer text. */
-  dilution: 0.3,
-  /** Weight of a Title-Case word inside a name or headline ("Grateful Dead", "Magic Kingdom"). */
-  name: 0.5,
-} as const
 
 export interface EngineInput {
   readonly pack: LanguagePack
@@ -101,19 +52,27 @@ const isTitle = (t: Token | undefined): boolean => {
   return a >= 65 && a <= 90 && b >= 97 && b <= 122
 }
 
-/** A Title-Case word, not opening its sentence, next to another: part of a name or a headline. */
+/** A number written in digits ("7", "2012"). */
+const isNumber = (t: Token | undefined): boolean => {
+  if (t === undefined || t.kind !== TK.Word) return false
+  for (let k = 0; k < t.text.length; k++) {
+    const c = t.text.charCodeAt(k)
+    if (c < 48 || c > 57) return false
+  }
+  return true
+}
+
+/**
+ * A Title-Case word, not opening its sentence, next to another or followed by a number: part of a
+ * name or a headline ("Grateful Dead", "Magnificent 7").
+ */
 function isInName(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i] as Token
   if (!isTitle(t)) return false
   const prev = tokens[i - 1]
   if (prev === undefined || prev.sentence !== t.sentence) return false
-  return isTitle(prev) || (isTitle(tokens[i + 1]) && tokens[i + 1]?.sentence === t.sentence)
-}
-
-function isNegator(pack: LanguagePack, t: Token): boolean {
-  if (t.kind !== TK.Word) return false
-  if (pack.negators.has(t.text)) return true
-  return pack.negatingSuffix !== undefined && t.text.endsWith(pack.negatingSuffix)
+  const next = tokens[i + 1]
+  return isTitle(prev) || ((isTitle(next) || isNumber(next)) && next?.sentence === t.sentence)
 }
 
 /**
@@ -135,11 +94,13 @@ interface Scratch {
   readonly valence: Float64Array
   readonly boost: Float64Array
   readonly elongated: Uint8Array
+  readonly marks: Uint8Array
 }
 const newScratch = (n: number): Scratch => ({
   valence: new Float64Array(n),
   boost: new Float64Array(n),
   elongated: new Uint8Array(n),
+  marks: new Uint8Array(n),
 })
 let scratch = newScratch(256)
 
@@ -183,6 +144,7 @@ export function valenceSum(
   const valence = scratch.valence.subarray(0, n).fill(NONE)
   const boost = scratch.boost.subarray(0, n).fill(0)
   const elongated = scratch.elongated.subarray(0, n).fill(0)
+  const marks = scratch.marks.subarray(0, n).fill(0)
   let shouted = 0
   let words = 0
   let hashtags = 0
@@ -206,6 +168,7 @@ export function valenceSum(
         if (matched.valence !== undefined) valence[i] = matched.valence
         if (matched.booster !== undefined) boost[i + len - 1] = matched.booster
         for (let k = 1; k < len; k++) valence[i + k] = matched.valence !== undefined ? 0 : NONE
+        words += len - 1
         i += len - 1
         continue
       }
@@ -217,10 +180,10 @@ export function valenceSum(
     }
     valence[i] = lookup(pack, t.text, elongated, i)
   }
-  const ctx: RuleContext = { tokens, valence, boost }
+  const ctx: RuleContext = { tokens, valence, boost, marks }
   pack.applyContextRules(ctx)
-  dropNegatorValence(pack, tokens, valence)
-  // 2. Modifiers: caps, elongation, boosters and negation in the preceding three tokens.
+  dropNegatorValence(pack, tokens, valence, boost)
+  // 2. Modifiers: caps, elongation, boosters in the preceding three tokens, negation in scope.
   const capsDifferential = shouted > 0 && shouted < words
   let pos = 0
   let posMax = 0
@@ -235,7 +198,8 @@ export function valenceSum(
   let irrealisClause = -1
   for (let i = 0; i < n; i++) {
     const ti = tokens[i] as Token
-    if (ti.kind === TK.Word && pack.irrealis.has(ti.text)) irrealisClause = ti.clause
+    if (ti.kind === TK.Word && (pack.irrealis.has(ti.text) || (marks[i] as number) & Mark.Irrealis))
+      irrealisClause = ti.clause
     let v = valence[i] as number
     if (Number.isNaN(v) || v === 0) continue
     const t = tokens[i] as Token
@@ -243,13 +207,11 @@ export function valenceSum(
     if (v * sign > maxLexicon) maxLexicon = v * sign
     if (capsDifferential && t.kind === TK.Word && isShouted(t.raw)) v += sign * TUNING.caps
     if (elongated[i] === 1) v += sign * TUNING.elongation
-    let negations = 0
     for (let back = 1; back <= TUNING.negationReach && i - back >= 0; back++) {
       const p = tokens[i - back] as Token
       if (p.clause !== t.clause) break
       const pv = valence[i - back] as number
       if (!Number.isNaN(pv) && pv !== 0) continue // VADER: a sentiment word neither boosts nor negates
-      if (isNegator(pack, p)) negations++
       const b = boost[i - back] as number
       if (b !== 0) {
         let scalar = b * (back === 1 ? 1 : back === 2 ? 0.95 : 0.9)
@@ -257,6 +219,10 @@ export function valenceSum(
         v += sign * scalar
       }
     }
+    const negations =
+      t.kind === TK.Word && ((marks[i] as number) & Mark.Unnegated) === 0
+        ? countNegations(pack, tokens, valence, i)
+        : 0
     if (negations > 0) {
       v *= TUNING.negation ** negations
       negated++
@@ -280,11 +246,10 @@ export function valenceSum(
   let sum = posMax + TUNING.repeat * (pos - posMax) + negMax + TUNING.repeat * (neg - negMax)
   if (count > 1) sum /= count ** TUNING.dilution
   if (tokenized.urls > 0) sum *= TUNING.link
-  // 5. Exclamation marks strengthen whatever polarity the text has.
-  if (sum !== 0) {
-    const ex = Math.min(tokenized.exclamations, TUNING.maxExclamations) * TUNING.exclamation
-    sum += sum > 0 ? ex : -ex
-  }
+  // 5. Exclamation marks strengthen whatever polarity the text has; alone, they are enthusiasm.
+  const ex = Math.min(tokenized.exclamations, TUNING.maxExclamations) * TUNING.exclamation
+  if (sum !== 0) sum += sum > 0 ? ex : -ex
+  else if (count === 0 && tokenized.questions === 0) sum = ex * TUNING.bareExclamation
   if (features !== undefined) {
     features[Feature.Sum] = sum
     features[Feature.Count] = count
@@ -298,32 +263,6 @@ export function valenceSum(
     features[Feature.Negated] = negated
   }
   return sum
-}
-
-/**
- * "no" (a lexicon word in English and Spanish) before a sentiment word in its clause negates it
- * instead of counting as a sentiment of its own (VADER's "no" rule).
- */
-function dropNegatorValence(pack: LanguagePack, tokens: readonly Token[], valence: Float64Array): void {
-  for (let i = 0; i < tokens.length; i++) {
-    const v = valence[i] as number
-    if (
-      Number.isNaN(v) ||
-      v === 0 ||
-      (tokens[i] as Token).text !== 'no' ||
-      !isNegator(pack, tokens[i] as Token)
-    )
-      continue
-    const clause = (tokens[i] as Token).clause
-    for (let k = i + 1; k <= i + 1 && k < tokens.length; k++) {
-      if ((tokens[k] as Token).clause !== clause) break
-      const next = valence[k] as number
-      if (!Number.isNaN(next) && next !== 0) {
-        valence[i] = NONE
-        break
-      }
-    }
-  }
 }
 
 function matchPhrase(
@@ -345,31 +284,4 @@ function matchPhrase(
     return p
   }
   return undefined
-}
-
-/** Per sentence, the token index of its first contrastive or concessive word (−1 if none). */
-interface ContrastMarks {
-  readonly contrast: Map<number, number>
-  readonly concessiveClauses: Set<number>
-}
-
-function findContrast(pack: LanguagePack, tokens: readonly Token[]): ContrastMarks {
-  const contrast = new Map<number, number>()
-  const concessiveClauses = new Set<number>()
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token
-    if (t.kind !== TK.Word) continue
-    if (pack.contrast.has(t.text) && !contrast.has(t.sentence)) contrast.set(t.sentence, i)
-    else if (pack.concessive.has(t.text)) concessiveClauses.add(t.clause)
-  }
-  return { contrast, concessiveClauses }
-}
-
-function contrastWeight(marks: ContrastMarks, tokens: readonly Token[], i: number): number {
-  const t = tokens[i] as Token
-  let w = 1
-  const at = marks.contrast.get(t.sentence)
-  if (at !== undefined) w = i < at ? TUNING.beforeContrast : i > at ? TUNING.afterContrast : 1
-  if (marks.concessiveClauses.has(t.clause)) w *= TUNING.concessive
-  return w
 }

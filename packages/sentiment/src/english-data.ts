@@ -151,6 +151,10 @@ export const EN_NEGATORS: readonly string[] = [
   'ain',
 ]
 
+/** Articles, copulas and degree words a negation reaches across ("not be such a bad idea"). */
+export const EN_NEGATION_TRANSPARENT: readonly string[] =
+  "a an the be been being is are was were am it it's its that that's this such so too".split(' ')
+
 /**
  * Multi-word expressions: VADER's idioms and multi-word lexicon entries, its "kind of"-style
  * dampeners, and common equivalents.
@@ -184,6 +188,36 @@ export const EN_PHRASES: readonly Phrase[] = [
   { words: ['killing', 'it'], valence: 2.4 },
   { words: ['killed', 'it'], valence: 2.4 },
   { words: ['nailed', 'it'], valence: 2.4 },
+  // "scared the shit out of me": an intensifying idiom, not "the shit" (excellent).
+  { words: ['the', 'shit', 'out', 'of'], valence: 0 },
+  { words: ['the', 'hell', 'out', 'of'], valence: 0 },
+  { words: ['the', 'fuck', 'out', 'of'], valence: 0 },
+  { words: ['the', 'crap', 'out', 'of'], valence: 0 },
+  // Anticipation ("looking forward to it"), valued like "excited" (1.4) and "can't wait" (2.2).
+  ...['look', 'looks', 'looking', 'looked'].map((look) => ({ words: [look, 'forward'], valence: 1.8 })),
+  // A warning, not a negated waste: "don't waste your money".
+  ...["don't", 'dont', 'never'].flatMap((not) =>
+    ['money', 'time'].map((what) => ({ words: [not, 'waste', 'your', what], valence: -2.2 })),
+  ),
+  { words: ['do', 'not', 'waste', 'your', 'money'], valence: -2.2 },
+  { words: ['do', 'not', 'waste', 'your', 'time'], valence: -2.2 },
+  // Idioms whose words are not their meaning: "pretty much" (almost), "oh well" (resignation),
+  // "no wonder" (an explanation), passing time, cooking a lot, trouble shared, good luck.
+  { words: ['pretty', 'much'], valence: 0 },
+  { words: ['oh', 'well'], valence: 0 },
+  { words: ['no', 'wonder'], valence: 0 },
+  { words: ['kill', 'time'], valence: 0 },
+  { words: ['kill', 'some', 'time'], valence: 0 },
+  { words: ['killing', 'time'], valence: 0 },
+  { words: ['killing', 'some', 'time'], valence: 0 },
+  { words: ['cook', 'up', 'a', 'storm'], valence: 0 },
+  { words: ['welcome', 'to', 'my', 'world'], valence: 0 },
+  { words: ['welcome', 'to', 'the', 'club'], valence: 0 },
+  { words: ['break', 'a', 'leg'], valence: 2 },
+  // Emphatic agreement and refusal: "hell" is the emphasis, not the sentiment.
+  { words: ['hell', 'yeah'], valence: 2.4 },
+  { words: ['hell', 'yes'], valence: 2.4 },
+  { words: ['hell', 'no'], valence: -2 },
   { words: ['kind', 'of'], booster: DOWN },
   { words: ['sort', 'of'], booster: DOWN },
   { words: ['a', 'bit'], booster: DOWN },
@@ -231,6 +265,32 @@ export const EN_ADDITIONS: Readonly<Record<string, number>> = {
   fave: 1.9,
   bae: 1.8,
   wtf: -2.8,
+  // Interjections and informal evaluatives, valued like their VADER neighbours (hurrah 2.6,
+  // whoop 1.8, blah −0.8, bummer −1.6, yummy 2.4, tired −1.9).
+  huzzah: 2.4,
+  yippee: 2.4,
+  woop: 1.8,
+  booyah: 2.2,
+  ilysm: 3.4,
+  stoked: 2.2,
+  psyched: 1.9,
+  chuffed: 2.1,
+  brill: 2.3,
+  amazeballs: 2.8,
+  yum: 2.3,
+  delish: 2.4,
+  tasty: 2,
+  groovy: 2,
+  bleh: -0.8,
+  argh: -1.6,
+  grr: -1.5,
+  smdh: -1.5,
+  bummed: -1.7,
+  gutted: -2.2,
+  knackered: -1.5,
+  creepy: -1.6,
+  facepalm: -1.5,
+  sadface: -2.1,
   // Health: symptoms and harms.
   symptom: -0.8,
   symptoms: -0.8,
@@ -248,6 +308,12 @@ export const EN_ADDITIONS: Readonly<Record<string, number>> = {
   vomiting: -2,
   diarrhea: -1.8,
   diarrhoea: -1.8,
+  hangover: -1.6,
+  hungover: -1.6,
+  insomnia: -1.5,
+  allergy: -0.8,
+  allergies: -0.8,
+  sneezing: -0.8,
   dizzy: -1.3,
   dizziness: -1.3,
   rash: -1.2,

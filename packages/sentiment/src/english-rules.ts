@@ -1,4 +1,12 @@
-import { NONE, type RuleContext } from './language-pack.ts'
+import {
+  BOOST,
+  hasValence,
+  isIronicThanks,
+  markLitotes,
+  markNotInAWhile,
+  otherValence,
+} from './english-constructions.ts'
+import { Mark, NONE, type RuleContext } from './language-pack.ts'
 import { type Token, TokenKind } from './tokenize.ts'
 
 // Local bindings: imported module bindings are slower to read in hot loops under some loaders.
@@ -52,62 +60,118 @@ const LIKE_VERB_BEFORE = set(
 const isWord = (t: Token | undefined, words: ReadonlySet<string>): boolean =>
   t !== undefined && t.kind === TK.Word && words.has(t.text)
 
-const hasValence = (ctx: RuleContext, i: number): boolean => {
-  const v = ctx.valence[i]
-  return v !== undefined && !Number.isNaN(v) && v !== 0
+const opensClause = (tokens: readonly Token[], i: number): boolean =>
+  i === 0 || (tokens[i - 1] as Token).clause !== (tokens[i] as Token).clause
+
+/** Past participles after which a clause-initial "well" is the adverb ("well done"). */
+const PARTICIPLES = set('done said made spent written known worth played deserved put')
+const isParticiple = (t: Token | undefined): boolean =>
+  t !== undefined && t.kind === TK.Word && (PARTICIPLES.has(t.text) || t.text.endsWith('ed'))
+
+/** Weight of a response particle ("yes", "ok") opening a clause: agreement, not enthusiasm. */
+const RESPONSE = 0.5
+const COUNTERFACTUAL_MODALS = set('would could should')
+
+type Rule = (ctx: RuleContext, i: number) => void
+
+/** "pretty good", "damn good": a degree adverb before a sentiment word boosts it. */
+const degreeAdverb: Rule = (ctx, i) => {
+  const t = ctx.tokens[i] as Token
+  if (ctx.tokens[i + 1]?.clause === t.clause && hasValence(ctx, i + 1)) {
+    ctx.valence[i] = NONE
+    ctx.boost[i] = BOOST
+  }
 }
+
+/** The rules, by the word that triggers them: one map lookup per word. */
+const RULES = new Map<string, Rule>()
+const on = (words: string, rule: Rule): void => {
+  for (const w of words.split(' ')) RULES.set(w, rule)
+}
+
+on('positive negative pos neg', (ctx, i) => {
+  if (isTestResult(ctx.tokens, i)) ctx.valence[i] = (ctx.tokens[i] as Token).text.startsWith('pos') ? -0.8 : 0
+})
+on('sick sickest wicked', (ctx, i) => {
+  const { tokens, valence } = ctx
+  if (isWord(tokens[i + 1], PRAISED_THINGS) && !isWord(tokens[i - 1], LITERAL_SICK_BEFORE)) valence[i] = 2.2
+  else if (isPraiseExclamation(tokens, i) || isPraisedThingCopula(tokens, i)) valence[i] = 2
+  // "wicked good": a degree adverb (New England), like "damn good".
+  else if ((tokens[i] as Token).text === 'wicked') degreeAdverb(ctx, i)
+})
+on('killer', (ctx, i) => {
+  const { tokens } = ctx
+  if (isWord(tokens[i + 1], PRAISED_THINGS) && !isWord(tokens[i - 1], LITERAL_KILLER_BEFORE))
+    ctx.valence[i] = 2.2
+})
+on('care', (ctx, i) => {
+  // "urgent care", "critical care": a service; neither word is a feeling.
+  if (isWord(ctx.tokens[i - 1], CARE_SERVICES)) {
+    ctx.valence[i] = 0
+    ctx.valence[i - 1] = NONE
+  }
+})
+on('patient', (ctx, i) => {
+  if (!isWord(ctx.tokens[i - 1], PATIENT_ADJECTIVE_BEFORE)) ctx.valence[i] = 0
+})
+on('like', (ctx, i) => {
+  const prev = ctx.tokens[i - 1]
+  if (!isWord(prev, LIKE_VERB_BEFORE) && prev?.text.endsWith("n't") !== true) ctx.valence[i] = 0
+})
+// Neither a compliment nor a curse of their own before a sentiment word.
+on('pretty super damn damned bloody freaking freakin', degreeAdverb)
+on('well', (ctx, i) => {
+  // "Well, ..." opens a turn (a discourse marker); "went well" evaluates.
+  if (opensClause(ctx.tokens, i) && !isParticiple(ctx.tokens[i + 1])) ctx.valence[i] = NONE
+})
+on('yes yeah yep ok okay sure', (ctx, i) => {
+  // A response particle opening a clause ("yeah, I'll try") signals agreement more than feeling.
+  if (opensClause(ctx.tokens, i)) ctx.valence[i] = (ctx.valence[i] as number) * RESPONSE
+})
+on('af asf', (ctx, i) => {
+  // A postposed intensifier: "tired af", "cute af".
+  if (ctx.tokens[i - 1]?.clause === (ctx.tokens[i] as Token).clause && hasValence(ctx, i - 1)) {
+    const v = ctx.valence[i - 1] as number
+    ctx.valence[i - 1] = v + (v > 0 ? BOOST : -BOOST)
+  }
+})
+on('thanks thank thx', (ctx, i) => {
+  // Irony inverts: "thanks for ruining my week", "thanks for nothing" are complaints.
+  if (isIronicThanks(ctx, i)) ctx.valence[i] = -(ctx.valence[i] as number)
+})
+on('wow', (ctx, i) => {
+  // Surprise takes the polarity of what surprised: "Wow. Struck out again. #awful" is no praise.
+  if (otherValence(ctx, i) < 0) ctx.valence[i] = NONE
+})
+on("couldn't couldnt can't cant cannot", (ctx, i) => markLitotes(ctx, i, true))
+on("doesn't doesnt don't dont won't wont", (ctx, i) => markLitotes(ctx, i, false))
+on('not', (ctx, i) => {
+  // "could not be easier", "does not get any better than".
+  const prev = ctx.tokens[i - 1]?.text
+  if (prev === 'could' || prev === 'can') markLitotes(ctx, i, true)
+  else if (prev === 'does' || prev === 'do' || prev === 'will') markLitotes(ctx, i, false)
+})
+on("haven't havent hasn't hasnt hadn't hadnt", markNotInAWhile)
+on('have', (ctx, i) => {
+  // "would have been nice": a past counterfactual, not what happened.
+  if (isWord(ctx.tokens[i - 1], COUNTERFACTUAL_MODALS))
+    ctx.marks[i] = (ctx.marks[i] as number) | Mark.Irrealis
+})
+on('least', (ctx, i) => {
+  const prev = ctx.tokens[i - 1]?.text
+  if (prev !== 'at' && prev !== 'very' && hasValence(ctx, i + 1)) {
+    ctx.valence[i + 1] = (ctx.valence[i + 1] as number) * -0.74
+  }
+})
 
 /** Context rules for English; see `LanguagePack.applyContextRules`. */
 export function applyEnglishRules(ctx: RuleContext): void {
-  const { tokens, valence, boost } = ctx
+  const tokens = ctx.tokens
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token
     if (t.kind !== TK.Word) continue
-    const prev = tokens[i - 1]
-    const next = tokens[i + 1]
-    switch (t.text) {
-      case 'positive':
-      case 'negative':
-      case 'pos':
-      case 'neg':
-        if (isTestResult(tokens, i)) valence[i] = t.text.startsWith('pos') ? -0.8 : 0
-        break
-      case 'sick':
-      case 'sickest':
-      case 'wicked':
-        if (isWord(next, PRAISED_THINGS) && !isWord(prev, LITERAL_SICK_BEFORE)) valence[i] = 2.2
-        else if (isPraiseExclamation(tokens, i) || isPraisedThingCopula(tokens, i)) valence[i] = 2
-        break
-      case 'killer':
-        if (isWord(next, PRAISED_THINGS) && !isWord(prev, LITERAL_KILLER_BEFORE)) valence[i] = 2.2
-        break
-      case 'care':
-        // "urgent care", "critical care": a service; neither word is a feeling.
-        if (isWord(prev, CARE_SERVICES)) {
-          valence[i] = 0
-          valence[i - 1] = NONE
-        }
-        break
-      case 'patient':
-        if (!isWord(prev, PATIENT_ADJECTIVE_BEFORE)) valence[i] = 0
-        break
-      case 'like':
-        if (!isWord(prev, LIKE_VERB_BEFORE) && prev?.text.endsWith("n't") !== true) valence[i] = 0
-        break
-      case 'pretty':
-      case 'super':
-        // "pretty good": a booster, not a compliment of its own.
-        if (next !== undefined && next.clause === t.clause && hasValence(ctx, i + 1)) {
-          valence[i] = NONE
-          boost[i] = 0.293
-        }
-        break
-      case 'least':
-        if (prev?.text !== 'at' && prev?.text !== 'very' && hasValence(ctx, i + 1)) {
-          valence[i + 1] = (valence[i + 1] as number) * -0.74
-        }
-        break
-    }
+    const rule = RULES.get(t.text)
+    if (rule !== undefined) rule(ctx, i)
   }
 }
 

@@ -1,5 +1,11 @@
 import { VADER_LEXICON_TSV } from './data/vader-lexicon.ts'
-import { EN_ADDITIONS, EN_BOOSTERS, EN_NEGATORS, EN_PHRASES } from './english-data.ts'
+import {
+  EN_ADDITIONS,
+  EN_BOOSTERS,
+  EN_NEGATION_TRANSPARENT,
+  EN_NEGATORS,
+  EN_PHRASES,
+} from './english-data.ts'
 import { applyEnglishRules } from './english-rules.ts'
 import { indexPhrases, type LanguagePack } from './language-pack.ts'
 
@@ -60,6 +66,16 @@ const FALSE_INFLECTIONS = new Set([
   'aided',
   'killers',
   'sicker',
+  // "-er" forms that are nouns or other words, not comparatives: a player is not "more play", a
+  // prayer not "more pray", sober not "more sob". Every "-er" the rule below would derive whose
+  // most frequent tag in a general English POS lexicon (natural's Brill lexicon) is not JJR/RBR.
+  ...(
+    'accuser banner betrayer blocker bomber booster broker crasher crusher cutter demander dicker ' +
+    'doper dragger dreamer dropper exploiter faker freezer gainer greeter gunner hander impresser ' +
+    'jeweler joiner leaker lieder liter litter payer player prayer promoter protester restorer ' +
+    'rigger saver shaker shooter sinner slammer slasher sober stopper stranger suspender topper ' +
+    'trapper wager whooper wisher wrecker'
+  ).split(' '),
 ])
 
 /**
@@ -133,9 +149,28 @@ export function createEnglishPack(options: EnglishOptions = {}): LanguagePack {
     lexicon,
     boosters: new Map(Object.entries(EN_BOOSTERS)),
     negators: new Set(EN_NEGATORS),
+    negationTransparent: new Set(EN_NEGATION_TRANSPARENT),
     contrast: new Set(['but', 'however']),
     concessive: new Set(['although', 'though']),
-    irrealis: new Set(['if', 'unless', 'hope', 'hoping', 'hopefully', 'wish', 'wishing']),
+    irrealis: new Set([
+      'if',
+      'unless',
+      'hope',
+      'hoping',
+      'hopefully',
+      'wish',
+      'wishing',
+      // Past counterfactuals ("would have" is marked by a context rule).
+      "would've",
+      "could've",
+      "should've",
+      'wouldve',
+      'couldve',
+      'shouldve',
+      'woulda',
+      'coulda',
+      'shoulda',
+    ]),
     phrases: indexPhrases(EN_PHRASES),
     negatingSuffix: "n't",
     applyContextRules: applyEnglishRules,

@@ -62,26 +62,28 @@ describe.skipIf(!haveData)(`VADER study ratings (${dataDir})`, () => {
     )
 
   // Regression floors at the achieved held-out level. The rule weights were chosen by 10-fold CV on
-  // these dev tweets (nested CV r ≈ 0.893, 3-class ≈ 0.814); the English calibration layer
-  // (data/english-calibration.ts) is fitted on them too, and its nested 10-fold out-of-fold figures
-  // (`pulse bench sentiment --cv`) are r 0.9001, 3-class 0.8202. The floors sit at that held-out
-  // level, not at the in-sample figures (r 0.9022, 3-class 0.8272). The reviews were never fitted:
-  // they check that the layer generalises (rules alone: r 0.602, 3-class 0.593).
-  it('tweets: at the cross-validated level (r ≥ 0.899, 3-class ≥ 0.819)', () => {
+  // these dev tweets; the English calibration layer (data/english-calibration.ts) is fitted on them
+  // too, and its nested 10-fold out-of-fold figures (`pulse bench sentiment --cv`) are r 0.9086,
+  // 3-class 0.8314 on the project's fold split, and r 0.908, 3-class 0.829 on average over ten
+  // outer splits (3-class 0.826-0.832). The floors sit at that held-out level, not at the in-sample
+  // figures (r 0.9104, 3-class 0.8333). The reviews were never fitted: they check that rules and
+  // layer generalise (rules alone: r 0.635, 3-class 0.610).
+  it('tweets: at the cross-validated level (r ≥ 0.908, 3-class ≥ 0.828)', () => {
     const e = run('vader_tweets_dev.tsv')
     expect(e.n).toBe(2147)
-    expect(e.pearson).toBeGreaterThanOrEqual(0.899)
-    expect(e.accuracy).toBeGreaterThanOrEqual(0.819)
+    expect(e.pearson).toBeGreaterThanOrEqual(0.908)
+    expect(e.accuracy).toBeGreaterThanOrEqual(0.828)
   })
 
-  it('reviews: no ground lost (r ≥ 0.615, 3-class ≥ 0.595)', () => {
+  it('reviews: no ground lost (r ≥ 0.646, 3-class ≥ 0.607)', () => {
     const e = run('vader_amazon_reviews.tsv')
-    expect(e.pearson).toBeGreaterThanOrEqual(0.615)
-    expect(e.accuracy).toBeGreaterThanOrEqual(0.595)
+    expect(e.pearson).toBeGreaterThanOrEqual(0.646)
+    expect(e.accuracy).toBeGreaterThanOrEqual(0.607)
   })
 
-  // The issue's target: r met out-of-fold (0.9001), 3-class not (0.8202 < 0.83). Kept visible.
-  it.skip('tweets: issue target r ≥ 0.90 and 3-class ≥ 0.83 (NOT MET out-of-fold: 3-class ≈ 0.820)', () => {
+  // The issue's target. Out-of-fold, r is met (0.908); 3-class is met on the project's fold split
+  // (0.8314) but not on average over outer splits (0.829): borderline, so not claimed. Kept visible.
+  it.skip('tweets: issue target r ≥ 0.90 and 3-class ≥ 0.83 (BORDERLINE out-of-fold: 3-class ≈ 0.829-0.831)', () => {
     const e = run('vader_tweets_dev.tsv')
     expect(e.pearson).toBeGreaterThanOrEqual(0.9)
     expect(e.accuracy).toBeGreaterThanOrEqual(0.83)

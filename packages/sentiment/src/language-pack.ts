@@ -18,7 +18,17 @@ export interface RuleContext {
   readonly valence: Float64Array
   /** Booster scalar of each token (0 for none). */
   readonly boost: Float64Array
+  /** Per token, `Mark` bits a language's rules set for the engine (0 for none). */
+  readonly marks: Uint8Array
 }
+
+/** Bits of `RuleContext.marks`. */
+export const Mark = {
+  /** A sentiment word that a preceding negator does not flip ("couldn't be happier"). */
+  Unnegated: 1,
+  /** A word opening an unreal state, like the pack's `irrealis` words ("would have been nice"). */
+  Irrealis: 2,
+} as const
 
 /** Everything the scoring engine needs to know about one language. */
 export interface LanguagePack {
@@ -27,8 +37,13 @@ export interface LanguagePack {
   readonly lexicon: ReadonlyMap<string, number>
   /** Intensifiers (+) and dampeners (−) scaling the next sentiment word. */
   readonly boosters: ReadonlyMap<string, number>
-  /** Words that flip (and dampen) a sentiment word within the next three tokens. */
+  /** Words that flip (and dampen) a sentiment word in their scope (`TUNING.negationReach`). */
   readonly negators: ReadonlySet<string>
+  /**
+   * Function words (articles, copulas) a negation reaches across without spending its reach:
+   * "wouldn't be such a bad idea" negates "bad".
+   */
+  readonly negationTransparent: ReadonlySet<string>
   /** "but": within its sentence, what precedes is down-weighted and what follows up-weighted. */
   readonly contrast: ReadonlySet<string>
   /** "although": the clause it opens is down-weighted in favour of the main clause. */

@@ -247,6 +247,12 @@ export function createSpanishPack(extra: Readonly<Record<string, number>> = {}):
       'ninguna',
       'ninguno',
     ]),
+    // Articles and copulas a negation reaches across: "no fue una comida buena".
+    negationTransparent: new Set(
+      'el la los las un una unos unas lo es son era eran fue fueron ser sea está están estaba estuvo muy tan'.split(
+        ' ',
+      ),
+    ),
     contrast: new Set(['pero', 'sino', 'embargo']),
     concessive: new Set(['aunque']),
     // Not "si": in informal writing it is as often an unaccented "sí" (yes) as "if".

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { TokenKind, tokenize, type Vocabulary } from './tokenize.ts'
 
 const vocab: Vocabulary = {
-  isEmoticon: (c) => c === ':)' || c === ':-(' || c === '<3' || c === 'xD',
+  isEmoticon: (c) => c === ':)' || c === ':-(' || c === '<3' || c === 'xD' || c === ':D',
   isCompound: (w) => w === 'cover-up',
 }
 const words = (text: string): string[] => tokenize(text, vocab).tokens.map((t) => t.text)
@@ -44,6 +44,29 @@ describe('tokenize', () => {
     const t = tokenize('Is it good? Yes. Really!? ok http://x.co/a www.y.com ? ?', vocab)
     expect(t.questionSentences).toEqual([0, 2, 3])
     expect(t.urls).toBe(2)
+  })
+
+  it('a free-standing dash separates clauses; a hyphen inside a word does not', () => {
+    const clauses = (text: string) => tokenize(text, vocab).tokens.map((t) => t.clause)
+    expect(clauses('not now - great')).toEqual([0, 0, 1])
+    expect(clauses('not now -- great — ok')).toEqual([0, 0, 1, 2])
+    expect(clauses('a well-known x')).toEqual([0, 0, 0, 0])
+    expect(clauses('- lead')).toEqual([0])
+  })
+
+  it.each([
+    [':DD', ':D'],
+    [':)))', ':)'],
+    [':-((', ':-('],
+  ])('an emoticon with a repeated mouth, %j, reads as %j', (text, emoticon) => {
+    const t = tokenize(`so ${text}`, vocab).tokens[1]
+    expect(t?.text).toBe(emoticon)
+    expect(t?.raw).toBe(text)
+    expect(t?.kind).toBe(TokenKind.Emoticon)
+  })
+
+  it('does not read repeated punctuation as an emoticon', () => {
+    expect(words('wait... ok!!! ??')).toEqual(['wait', 'ok'])
   })
 
   it('survives lone surrogates and control characters', () => {

@@ -143,6 +143,15 @@ export function tokenize(text: string, vocab: Vocabulary): Tokens {
       end++
     }
     const first = text.charCodeAt(i)
+    // A free-standing dash ("Boots - I like it", "--") separates clauses, like a comma.
+    if (isDashes(text, i, end)) {
+      if (st.clauseUsed) {
+        st.clause++
+        st.clauseUsed = false
+      }
+      i = end
+      continue
+    }
     if (first === 64 /* @ */ && end - i > 1) {
       i = end
       continue
@@ -155,8 +164,9 @@ export function tokenize(text: string, vocab: Vocabulary): Tokens {
     // Emoticons (":-)", "<3", "xD") are whole chunks with punctuation in them.
     if (end - i > 1 && end - i <= MAX_EMOTICON && (punctuated || isEmoticonLetters(text, i, end))) {
       const chunk = text.slice(i, end)
-      if (vocab.isEmoticon(chunk)) {
-        push(st, chunk, chunk, TokenKind.Emoticon, false)
+      const emoticon = vocab.isEmoticon(chunk) ? chunk : punctuated ? repeatedMouth(chunk, vocab) : undefined
+      if (emoticon !== undefined) {
+        push(st, emoticon, chunk, TokenKind.Emoticon, false)
         i = end
         continue
       }
@@ -221,6 +231,26 @@ export function tokenize(text: string, vocab: Vocabulary): Tokens {
     i = end
   }
   return { tokens: st.tokens, exclamations, questions, questionSentences, urls }
+}
+
+/** A chunk of only dashes: "-", "--", "–", "—". */
+function isDashes(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k)
+    if (c !== 45 && c !== 0x2013 && c !== 0x2014) return false
+  }
+  return true
+}
+
+/** An emoticon with its mouth repeated for emphasis (":DD", ":)))", "=((("), as listed. */
+function repeatedMouth(chunk: string, vocab: Vocabulary): string | undefined {
+  const n = chunk.length
+  const last = chunk.charCodeAt(n - 1)
+  if (n < 3 || chunk.charCodeAt(n - 2) !== last) return undefined
+  let k = n - 2
+  while (k > 0 && chunk.charCodeAt(k - 1) === last) k--
+  const single = chunk.slice(0, k + 1)
+  return single.length > 1 && vocab.isEmoticon(single) ? single : undefined
 }
 
 /** Longest emoticon checked as a whole chunk. */
