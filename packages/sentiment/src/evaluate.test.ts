@@ -81,13 +81,9 @@ describe.skipIf(!haveData)(`VADER study ratings (${dataDir})`, () => {
     expect(e.accuracy).toBeGreaterThanOrEqual(0.607)
   })
 
-  // The issue's target. Out-of-fold, r is met (0.908); 3-class is met on the project's fold split
-  // (0.8314) but not on average over outer splits (0.829): borderline, so not claimed. Kept visible.
-  it.skip('tweets: issue target r ≥ 0.90 and 3-class ≥ 0.83 (BORDERLINE out-of-fold: 3-class ≈ 0.829-0.831)', () => {
-    const e = run('vader_tweets_dev.tsv')
-    expect(e.pearson).toBeGreaterThanOrEqual(0.9)
-    expect(e.accuracy).toBeGreaterThanOrEqual(0.83)
-  })
+  // The issue's target (r ≥ 0.90, 3-class ≥ 0.83) is judged out-of-fold, by `pulse bench sentiment
+  // --cv`, not here: in-sample figures would flatter it. Out-of-fold r is met (0.908); 3-class is
+  // 0.8314 on the project's fold split but 0.829 on average over outer splits, so borderline.
 })
 if (!haveData) {
   describe('VADER study ratings', () => {
