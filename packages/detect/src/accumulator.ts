@@ -1,4 +1,4 @@
-import { stableHash } from '@pulse/core'
+import { type EnrichedMention, stableHash } from '@pulse/core'
 
 /** What one bucket of one key collected: enough for scoring and for the signal's evidence. */
 export interface Bucket {
@@ -58,6 +58,23 @@ export interface BucketInput {
   readonly terms: readonly string[]
   readonly refs: readonly string[]
   readonly claims: readonly string[]
+}
+
+/** A mention as its keys' buckets see it, at event time `createdAtMs` (already parsed). */
+export function bucketInputOf(m: EnrichedMention, createdAtMs: number): BucketInput {
+  return {
+    id: m.id,
+    authorId: m.author.id,
+    source: m.source,
+    text: m.text,
+    createdAtMs,
+    negative: m.sentiment ? m.sentiment.label === 'negative' : null,
+    engagement: m.engagement.likes + m.engagement.reposts + m.engagement.replies + m.engagement.quotes,
+    followers: m.author.followers ?? 0,
+    terms: m.terms,
+    refs: [m.inReplyTo, m.quoteOf, m.repostOf].filter((r): r is string => typeof r === 'string' && r !== ''),
+    claims: m.claims.map((c) => c.id),
+  }
 }
 
 const bump = (m: Map<string, number>, k: string, cap: number): void => {

@@ -1,9 +1,4 @@
-import {
-  createSeriesDetector,
-  familyWiseThreshold,
-  type SeriesDetector,
-  type SeriesDetectorOptions,
-} from '@pulse/anomaly'
+import { familyWiseThreshold, type SeriesDetectorOptions } from '@pulse/anomaly'
 import {
   type Clock,
   type EnrichedMention,
@@ -13,14 +8,14 @@ import {
   stableHash,
   type Watchlist,
 } from '@pulse/core'
-import { addToBucket, type Bucket, newBucket, topOf } from './accumulator.ts'
-import { createEmergingDetector } from './emerging.ts'
-import type { EmergingHit, EmergingOptions } from './emerging-types.ts'
+import { type Bucket, bucketInputOf } from './accumulator.ts'
+import { createEmergingHold } from './emerging-hold.ts'
+import type { EmergingOptions } from './emerging-types.ts'
+import { type Episode, MAX_EPISODE_IDS, overlaps, remember, sharesVocabulary } from './episode.ts'
+import { createKeyStore, hourOf, type KeyState } from './key-state.ts'
 import { type SeriesKey, seriesKeysOf } from './keys.ts'
-import { severityOf } from './severity.ts'
 import { buildSignal, evidenceOf, type SeriesPoint, titleOf } from './signal-builder.ts'
 import { isSuppressed } from './suppression.ts'
-import { newWindowState, updateWindow, WINDOW_BUCKETS, type WindowState } from './window-test.ts'
 
 export interface DetectorOptions {
   readonly watchlist: Watchlist
@@ -55,37 +50,6 @@ export interface DetectorOptions {
   readonly emerging?: EmergingOptions | false
   /** Human label for a key value (claim text, topic label). */
   readonly labelOf?: (dimension: string, value: string) => string
-}
-
-interface Episode {
-  readonly id: string
-  readonly kind: SeriesKey['kind']
-  readonly key: SeriesKey['key']
-  readonly openedAt: number
-  readonly firstSeen: number
-  revision: number
-  severity: Severity
-  lastObserved: number
-  calm: number
-  lastIds: Set<string>
-  readonly terms: Map<string, number>
-}
-
-interface KeyState {
-  readonly sk: SeriesKey
-  readonly detector: SeriesDetector
-  readonly buckets: Map<number, Bucket>
-  readonly history: SeriesPoint[]
-  lastSeen: number
-  episode: Episode | null
-  resolvedAt: number
-  readonly window: WindowState
-  /** The posts (and what they link to) of the key's last hour of closed buckets, newest last. */
-  readonly recent: Array<{
-    readonly t: number
-    readonly ids: readonly string[]
-    readonly refs: ReadonlyMap<string, number>
-  }>
 }
 
 export interface Detector {
@@ -123,10 +87,6 @@ export function createDetector(options: DetectorOptions): Detector {
   // Self-disclosures are sparse: one episode gathers a morning's worth rather than one per post.
   const calmFor = (sk: SeriesKey): number =>
     sk.kind === 'phi_exposure' ? Math.max(calmBuckets, 24) : calmBuckets
-  const historyBuckets = options.historyBuckets ?? 36
-  const idleExpiry = options.idleExpiryMs ?? 3 * DAY
-  const maxKeys = options.maxKeys ?? 20_000
-  const windowDecay = 0.5 ** (B / DAY)
   const windowWarmup = Math.round(DAY / B)
   const wl = options.watchlist
   const orgName = wl.organization.name
@@ -139,76 +99,26 @@ export function createDetector(options: DetectorOptions): Detector {
       ? orgName
       : (options.labelOf?.(sk.key.dimension, sk.key.value) ?? sk.key.value)
 
-  const keys = new Map<string, KeyState>()
-  const emerging =
+  const keys = createKeyStore({
+    bucketMs: B,
+    historyBuckets: options.historyBuckets ?? 36,
+    idleExpiryMs: options.idleExpiryMs ?? 3 * DAY,
+    maxKeys: options.maxKeys ?? 20_000,
+    windowDecay: 0.5 ** (B / DAY),
+    windowWarmup,
+    series: options.series,
+  })
+  /** New-term detection, held back until no watchlist signal explains the same posts. */
+  const hold =
     options.emerging === false
       ? undefined
-      : createEmergingDetector({ bucketMs: B, ...(options.emerging ?? {}) })
-  /** Open emerging-term episodes by term, resolved when the term calms down. */
-  const emergingOpen = new Map<string, { episode: Episode; hit: EmergingHit }>()
-  /**
-   * New-term hits wait this many buckets for a more specific watchlist signal (claim, brand,
-   * topic) to claim the same posts; only a story nothing else explains becomes `emerging_term`.
-   */
-  const holdBuckets = 3
-  const pending = new Map<string, { hit: EmergingHit; since: number; ids: Set<string> }>()
-  interface PostFacts {
-    readonly terms: readonly string[]
-    readonly claims: readonly string[]
-    readonly refs: readonly string[]
-  }
-  /** Per bucket still open: post ids per term, and each post's facts (read at close, then dropped). */
-  const termIndex = new Map<number, { byTerm: Map<string, string[]>; posts: Map<string, PostFacts> }>()
-  /** A pending hit's posts as a bucket (vocabulary, claims, replies) to compare with open episodes. */
-  const vocabularyOf = (ids: Iterable<string>, index: Map<string, PostFacts>[]): Bucket => {
-    const b = newBucket()
-    for (const id of ids) {
-      b.ids.add(id)
-      for (const i of index) {
-        const facts = i.get(id)
-        if (!facts) continue
-        for (const t of facts.terms) b.terms.set(t, (b.terms.get(t) ?? 0) + 1)
-        for (const c of facts.claims) b.claimPosts.set(c, (b.claimPosts.get(c) ?? 0) + 1)
-        for (const r of facts.refs) b.refs.set(r, (b.refs.get(r) ?? 0) + 1)
-      }
-    }
-    return b
-  }
+      : createEmergingHold({ bucketMs: B, emerging: options.emerging, suppressions: wl.suppressions })
   let next: number | undefined
   let first: number | undefined
   let maxEvent = Number.NEGATIVE_INFINITY
   let buckets = 0
   let future = 0
   const maxFuture = options.maxFutureMs ?? 15 * MINUTE
-
-  const stateOf = (sk: SeriesKey): KeyState => {
-    let s = keys.get(sk.id)
-    if (!s) {
-      s = {
-        sk,
-        detector: createSeriesDetector(options.series),
-        buckets: new Map(),
-        history: [],
-        lastSeen: 0,
-        episode: null,
-        resolvedAt: Number.NEGATIVE_INFINITY,
-        window: newWindowState(),
-        recent: [],
-      }
-      // A watchlist key (topic, claim, brand, intent) that first shows up mid-stream was simply at
-      // zero before: replay those zeros so it is not stuck in warm-up when its first surge arrives.
-      // Hashtags are open-ended, so new ones are left to the emerging-term detector instead.
-      if (sk.key.dimension !== 'hashtag' && first !== undefined && next !== undefined) {
-        const from = Math.max(first, next - 2 * DAY)
-        for (let t = from; t < next; t += B) {
-          s.detector.update(t, 0)
-          updateWindow(s.window, 0, 0, true, windowDecay, windowWarmup)
-        }
-      }
-      keys.set(sk.id, s)
-    }
-    return s
-  }
 
   const emit = (
     s: KeyState,
@@ -238,52 +148,6 @@ export function createDetector(options: DetectorOptions): Detector {
     })
   }
 
-  /**
-   * Whether a candidate bucket is the same event as an open episode: a good share of its posts
-   * already belong to the episode, or reply to, quote or repost the episode's posts.
-   */
-  const overlaps = (candidate: Bucket, episode: Episode, smallSide = true): boolean => {
-    if (candidate.ids.size === 0) return false
-    let shared = 0
-    for (const id of candidate.ids) if (episode.lastIds.has(id)) shared++
-    let linked = shared
-    for (const [ref, posts] of candidate.refs) if (episode.lastIds.has(ref)) linked += posts
-    // Posts about the same claim, spreading or debunking it, are the same narrative.
-    if (episode.key.dimension === 'claim') linked += candidate.claimPosts.get(episode.key.value) ?? 0
-    // Share of the candidate's posts, or of the smaller side (a small episode inside a big bucket).
-    const smaller = Math.min(candidate.ids.size, episode.lastIds.size)
-    return (
-      linked / candidate.ids.size >= 0.15 ||
-      (smallSide && shared >= 2 && shared / Math.max(1, smaller) >= 0.3)
-    )
-  }
-  const remember = (e: Episode, b: Bucket): void => {
-    for (const [t, n] of b.terms)
-      if (e.terms.size < 2_000 || e.terms.has(t)) e.terms.set(t, (e.terms.get(t) ?? 0) + n)
-    for (const id of b.ids) {
-      if (e.lastIds.size >= 20_000) return
-      e.lastIds.add(id)
-    }
-  }
-  /** Same conversation: most of the candidate's top terms are among the episode's top terms. */
-  const sharesVocabulary = (candidate: Bucket, e: Episode): boolean => {
-    const mine = topOf(candidate.terms, 10).filter((t) => t.count >= 2)
-    if (mine.length < 4) return false
-    const theirs = new Set(topOf(e.terms, 30).map((t) => t.value))
-    return mine.filter((t) => theirs.has(t.value)).length >= Math.ceil(mine.length * 0.6)
-  }
-
-  /** A key's last hour of posts (ids and what they link to) with this bucket's vocabulary. */
-  const hourOf = (s: KeyState, b: Bucket): Bucket => {
-    const h = newBucket()
-    for (const r of s.recent) {
-      for (const id of r.ids) h.ids.add(id)
-      for (const [ref, n] of r.refs) h.refs.set(ref, (h.refs.get(ref) ?? 0) + n)
-    }
-    for (const [c, n] of b.claimPosts) h.claimPosts.set(c, n)
-    return h
-  }
-
   /** Opens a signal on a key from its closed bucket (and the hour of posts that led up to it). */
   const openKey = (
     s: KeyState,
@@ -307,56 +171,25 @@ export function createDetector(options: DetectorOptions): Detector {
     }
     remember(episode, row.b)
     // The posts that built up to the alarm (a seed post, the first reports) belong to the story too.
-    for (const id of hour.ids) if (episode.lastIds.size < 20_000) episode.lastIds.add(id)
+    for (const id of hour.ids) if (episode.lastIds.size < MAX_EPISODE_IDS) episode.lastIds.add(id)
     s.episode = episode
     active.push(episode)
     return emit(s, episode, 'opened', row.b, row.point, row.pValue)
   }
 
+  /** Closes one bucket: escalates, resolves or opens key signals, then the emerging terms. */
   const closeBucket = (start: number): Signal[] => {
     buckets++
     const out: Signal[] = []
     const threshold = familyWiseThreshold(alphaBucket, Math.max(1, keys.size))
-    const rows: Array<{
-      s: KeyState
-      b: Bucket
-      point: SeriesPoint
-      pValue: number
-      severity: Severity
-      hourCount: number
-      hourAuthors: number
-    }> = []
-    for (const s of keys.values()) {
-      const b = s.buckets.get(start) ?? newBucket()
-      s.buckets.delete(start)
-      const value = s.sk.measure === 'negative' ? b.negative : b.count
-      const r = s.detector.update(start, value)
-      const w = updateWindow(s.window, value, b.authors.size, s.episode === null, windowDecay, windowWarmup)
-      // Two looks at the same key (seasonal bucket model, last hour vs slow baseline): Bonferroni.
-      const pValue = Math.min(1, 2 * Math.min(r.pValue, w.pValue))
-      const point = { t: start, observed: value, expected: r.expected, upper: r.upper }
-      s.history.push(point)
-      if (s.history.length > historyBuckets) s.history.shift()
-      if (b.ids.size > 0) s.recent.push({ t: start, ids: [...b.ids], refs: b.refs })
-      while ((s.recent[0]?.t ?? start) <= start - WINDOW_BUCKETS * B) s.recent.shift()
-      const severity = severityOf({
-        kind: s.sk.kind,
-        pValue,
-        observed: point.observed,
-        expected: point.expected,
-        uniqueAuthors: b.authors.size,
-        reach: b.reach,
-        negativeShare: b.scored > 0 ? b.negative / b.scored : null,
-      })
-      rows.push({ s, b, point, pValue, severity, hourCount: w.hourCount, hourAuthors: w.hourAuthors })
-    }
+    const rows = keys.close(start)
     rows.sort((x, y) => x.s.sk.priority - y.s.sk.priority)
     // A PHI exposure is a privacy alert about single posts, not a story: nothing folds into it.
     const active: Episode[] = [
       ...[...keys.values()].flatMap((k) =>
         k.episode && k.episode.kind !== 'phi_exposure' ? [k.episode] : [],
       ),
-      ...[...emergingOpen.values()].map((o) => o.episode),
+      ...(hold?.openEpisodes() ?? []),
     ]
     for (const { s, b, point, pValue, severity, hourCount, hourAuthors } of rows) {
       const elevated = pValue <= stayOpen || (Number.isFinite(point.upper) && point.observed > point.upper)
@@ -400,134 +233,8 @@ export function createDetector(options: DetectorOptions): Detector {
         continue
       out.push(openKey(s, { b, point, pValue, severity }, hour, start, active))
     }
-    out.push(...closeEmerging(start, active))
-    termIndex.delete(start)
-    for (const [id, s] of keys) {
-      if (!s.episode && s.buckets.size === 0 && s.lastSeen < start - idleExpiry) keys.delete(id)
-    }
-    if (keys.size > maxKeys) {
-      const idle = [...keys].filter(([, s]) => !s.episode).sort((a, b) => a[1].lastSeen - b[1].lastSeen)
-      for (const [id] of idle.slice(0, keys.size - maxKeys)) keys.delete(id)
-    }
-    return out
-  }
-
-  /** `closing` is the bucket whose close emits the revision (after `start` while a hit was held). */
-  const emergingSignal = (
-    e: Episode,
-    hit: EmergingHit,
-    state: Signal['state'],
-    start: number,
-    closing = start,
-  ): Signal => {
-    const hashtag = hit.term.startsWith('#')
-    const key = {
-      dimension: hashtag ? ('hashtag' as const) : ('term' as const),
-      value: hashtag ? hit.term.slice(1) : hit.term,
-    }
-    return buildSignal({
-      id: e.id,
-      revision: e.revision,
-      kind: 'emerging_term',
-      key,
-      state,
-      severity: e.severity,
-      score: Math.min(1, Math.max(0, 1 - hit.pValue)),
-      title: titleOf('emerging_term', key, hit.term),
-      bucketStart: new Date(start).toISOString(),
-      bucketSeconds: B / 1000,
-      openedAt: new Date(e.openedAt).toISOString(),
-      updatedAt: new Date(closing + B).toISOString(),
-      evidence: {
-        observed: Math.round(hit.observedAuthors * 100) / 100,
-        expected: Math.round(hit.expectedAuthors * 100) / 100,
-        ratio: Math.round((hit.observedAuthors / Math.max(hit.expectedAuthors, 0.01)) * 100) / 100,
-        series: [],
-        topTerms: hit.topCoTerms,
-        topSources: [],
-        sampleMentionIds: hit.samples.map((x) => x.id),
-        sampleTexts: hit.samples.map((x) => x.text),
-        uniqueAuthors: hit.authors,
-        amplification: Math.round(hit.amplification * 100) / 100,
-        negativeShare: null,
-        firstSeen: new Date(hit.firstSeenMs).toISOString(),
-      },
-      bucketMinutes: B / MINUTE,
-    })
-  }
-
-  /** After the watchlist keys: resolves calm emerging terms, holds new hits, opens unexplained ones. */
-  const closeEmerging = (start: number, active: Episode[]): Signal[] => {
-    if (!emerging) return []
-    const out: Signal[] = []
-    for (const [term, o] of emergingOpen) {
-      if (!emerging.isActive(term)) {
-        o.episode.revision++
-        out.push(emergingSignal(o.episode, o.hit, 'resolved', start))
-        emergingOpen.delete(term)
-      }
-    }
-    for (const hit of emerging.close(start, start + B)) {
-      if (!pending.has(hit.term) && !emergingOpen.has(hit.term)) {
-        pending.set(hit.term, { hit, since: start, ids: new Set(hit.mentionIds) })
-      }
-    }
-    // The posts of pending and open terms in this bucket (and the next, already seen in part).
-    const indexes = [termIndex.get(start), termIndex.get(start + B)].filter((i) => i !== undefined)
-    for (const index of indexes) {
-      for (const [term, p] of pending) for (const id of index.byTerm.get(term) ?? []) p.ids.add(id)
-      for (const [term, o] of emergingOpen) {
-        for (const id of index.byTerm.get(term) ?? []) {
-          if (o.episode.lastIds.size >= 20_000) break
-          o.episode.lastIds.add(id)
-          for (const t of index.posts.get(id)?.terms ?? [])
-            o.episode.terms.set(t, (o.episode.terms.get(t) ?? 0) + 1)
-        }
-      }
-    }
-    const postTerms = indexes.map((i) => i.posts)
-    for (const [term, p] of pending) {
-      const candidate = vocabularyOf(p.ids, postTerms)
-      const key = term.startsWith('#')
-        ? { dimension: 'hashtag' as const, value: term.slice(1) }
-        : { dimension: 'term' as const, value: term }
-      if (
-        active.some((a) => overlaps(candidate, a) || sharesVocabulary(candidate, a)) ||
-        isSuppressed(wl.suppressions, key, start)
-      ) {
-        pending.delete(term)
-        continue
-      }
-      if (start - p.since < holdBuckets * B) continue
-      pending.delete(term)
-      const { hit } = p
-      const episode: Episode = {
-        id: `sig_${stableHash('emerging', term, String(p.since)).slice(0, 20)}`,
-        kind: 'emerging_term',
-        key,
-        // The hit may have looked ahead into the next bucket: date it from the term's first post.
-        openedAt: Math.max(p.since, Math.floor(hit.firstSeenMs / B) * B),
-        firstSeen: hit.firstSeenMs,
-        revision: 1,
-        severity: severityOf({
-          kind: 'emerging_term',
-          pValue: hit.pValue,
-          observed: hit.authors,
-          expected: hit.expectedAuthors,
-          uniqueAuthors: hit.authors,
-          reach: 0,
-          negativeShare: null,
-        }),
-        lastObserved: hit.observedAuthors,
-        calm: 0,
-        lastIds: p.ids,
-        terms: new Map(hit.topCoTerms.map((t) => [t.value, t.count])),
-      }
-      emergingOpen.set(term, { episode, hit })
-      for (const [t, n] of candidate.terms) episode.terms.set(t, (episode.terms.get(t) ?? 0) + n)
-      active.push(episode)
-      out.push(emergingSignal(episode, hit, 'opened', episode.openedAt, start))
-    }
+    if (hold) out.push(...hold.close(start, active))
+    keys.expire(start)
     return out
   }
 
@@ -553,52 +260,9 @@ export function createDetector(options: DetectorOptions): Detector {
         first ??= next
         const start = Math.max(Math.floor(t / B) * B, next)
         if (t > maxEvent) maxEvent = t
-        const input = {
-          id: m.id,
-          authorId: m.author.id,
-          source: m.source,
-          text: m.text,
-          createdAtMs: t,
-          negative: m.sentiment ? m.sentiment.label === 'negative' : null,
-          engagement: m.engagement.likes + m.engagement.reposts + m.engagement.replies + m.engagement.quotes,
-          followers: m.author.followers ?? 0,
-          terms: m.terms,
-          refs: [m.inReplyTo, m.quoteOf, m.repostOf].filter(
-            (r): r is string => typeof r === 'string' && r !== '',
-          ),
-          claims: m.claims.map((c) => c.id),
-        }
-        if (emerging) {
-          let index = termIndex.get(start)
-          if (!index) {
-            index = { byTerm: new Map(), posts: new Map() }
-            termIndex.set(start, index)
-          }
-          index.posts.set(m.id, { terms: m.terms, claims: input.claims, refs: input.refs })
-          for (const term of m.terms) {
-            const ids = index.byTerm.get(term)
-            if (!ids) index.byTerm.set(term, [m.id])
-            else if (ids.length < 5_000) ids.push(m.id)
-          }
-        }
-        emerging?.add({
-          id: m.id,
-          authorId: m.author.id,
-          createdAtMs: t,
-          terms: m.terms,
-          text: m.text,
-          followers: m.author.followers ?? 0,
-        })
-        for (const sk of seriesKeysOf(m, keyOptions)) {
-          const s = stateOf(sk)
-          s.lastSeen = Math.max(s.lastSeen, t)
-          let b = s.buckets.get(start)
-          if (!b) {
-            b = newBucket()
-            s.buckets.set(start, b)
-          }
-          addToBucket(b, input)
-        }
+        const input = bucketInputOf(m, t)
+        hold?.add(input, start)
+        for (const sk of seriesKeysOf(m, keyOptions)) keys.add(sk, input, t, start, first, next)
       }
       return advance(maxEvent - lateness)
     },
@@ -610,7 +274,7 @@ export function createDetector(options: DetectorOptions): Detector {
       return advance(nowMs - lateness)
     },
     get stats() {
-      let open = emergingOpen.size
+      let open = hold?.openCount ?? 0
       for (const s of keys.values()) if (s.episode) open++
       return { keys: keys.size, buckets, openSignals: open, watermark: maxEvent - lateness, future }
     },
