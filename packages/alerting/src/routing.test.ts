@@ -30,6 +30,11 @@ describe('routeChannel', () => {
       '#all-critical',
     ],
     [
+      'a topic in one city goes where its topic goes',
+      { severity: 'critical', key: { dimension: 'place', value: 'flu-vaccine@Westerville' } },
+      '#vaccines',
+    ],
+    [
       'hashtag key never matches a topic route',
       { severity: 'critical', key: { dimension: 'hashtag', value: 'flu-vaccine' } },
       '#all-critical',

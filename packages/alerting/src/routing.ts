@@ -1,11 +1,12 @@
-import { SEVERITY_RANK, type Signal, type Watchlist } from '@pulse/core'
+import { SEVERITY_RANK, type Signal, topicOfKey, type Watchlist } from '@pulse/core'
 
 export type AlertsConfig = Watchlist['alerts']
 export type QuietHours = NonNullable<AlertsConfig['quietHours']>
 
 /**
  * The channel for a signal: the first route whose kinds, topics and minimum severity all match,
- * else the default channel. A route's `topics` match a signal keyed by that topic id.
+ * else the default channel. A route's `topics` match a signal keyed by that topic id, in any
+ * place or in one (`place` keys: a symptom cluster in a city goes where its topic goes).
  */
 export function routeChannel(
   signal: Signal,
@@ -14,7 +15,7 @@ export function routeChannel(
   for (const route of alerts.routes) {
     if (route.kinds !== undefined && !route.kinds.includes(signal.kind)) continue
     if (route.topics !== undefined) {
-      const topic = signal.key.dimension === 'topic' ? signal.key.value.toLowerCase() : undefined
+      const topic = topicOfKey(signal.key)?.toLowerCase()
       if (topic === undefined || !route.topics.some((t) => t.toLowerCase() === topic)) continue
     }
     if (SEVERITY_RANK[signal.severity] < SEVERITY_RANK[route.minSeverity]) continue

@@ -39,6 +39,8 @@ export { dlq, drop, type Outcome, ok } from './outcome.ts'
 export {
   type Evidence,
   evidenceSchema,
+  parsePlace,
+  placeKey,
   SEVERITY_RANK,
   type Severity,
   type Signal,
@@ -50,6 +52,7 @@ export {
   signalKindSchema,
   signalSchema,
   signalStateSchema,
+  topicOfKey,
 } from './signal.ts'
 export { SCHEMA_HEADER, SCHEMAS, TOPICS, type TopicName } from './topics.ts'
 export {

@@ -17,12 +17,32 @@ export const severitySchema = z.enum(['info', 'warning', 'critical'])
 export type Severity = z.infer<typeof severitySchema>
 export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 }
 
-/** What a signal is about: a dimension of the stream (topic, hashtag, claim, …) and its value. */
+/**
+ * What a signal is about: a dimension of the stream (topic, hashtag, claim, …) and its value. A
+ * `place` key is a topic in one city, valued `topic@city` (see `placeKey`).
+ */
 export const signalKeySchema = z.object({
-  dimension: z.enum(['all', 'topic', 'hashtag', 'term', 'claim', 'brand', 'source', 'intent']),
+  dimension: z.enum(['all', 'topic', 'place', 'hashtag', 'term', 'claim', 'brand', 'source', 'intent']),
   value: z.string(),
 })
 export type SignalKey = z.infer<typeof signalKeySchema>
+
+/** The key of a topic in one city. */
+export function placeKey(topic: string, city: string): SignalKey {
+  return { dimension: 'place', value: `${topic}@${city}` }
+}
+
+/** The topic and city of a `place` key value (`gi-illness@Westerville`), or null if it is not one. */
+export function parsePlace(value: string): { topic: string; city: string } | null {
+  const at = value.indexOf('@')
+  return at > 0 && at < value.length - 1 ? { topic: value.slice(0, at), city: value.slice(at + 1) } : null
+}
+
+/** The topic a signal is about: its value for a topic key, the topic of a place key, else undefined. */
+export function topicOfKey(key: SignalKey): string | undefined {
+  if (key.dimension === 'topic') return key.value
+  return key.dimension === 'place' ? parsePlace(key.value)?.topic : undefined
+}
 
 export const seriesPointSchema = z.object({
   t: z.iso.datetime(),

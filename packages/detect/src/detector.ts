@@ -50,6 +50,8 @@ export interface DetectorOptions {
   readonly emerging?: EmergingOptions | false
   /** Human label for a key value (claim text, topic label). */
   readonly labelOf?: (dimension: string, value: string) => string
+  /** Topics also tracked per city (symptom clusters); default none. */
+  readonly placeTopics?: readonly string[]
 }
 
 export interface Detector {
@@ -91,6 +93,7 @@ export function createDetector(options: DetectorOptions): Detector {
   const wl = options.watchlist
   const orgName = wl.organization.name
   const keyOptions = {
+    placeTopics: new Set(options.placeTopics ?? []),
     brandTopic: 'brand',
     orgHandles: new Set(wl.organization.handles.map((h) => h.replace(/^@/, '').toLowerCase())),
   }

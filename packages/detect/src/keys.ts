@@ -1,4 +1,4 @@
-import type { EnrichedMention, SignalKey, SignalKind } from '@pulse/core'
+import { type EnrichedMention, placeKey, type SignalKey, type SignalKind } from '@pulse/core'
 
 /** A series the detector keeps: what it is about, the signal kind it raises, and what it counts. */
 export interface SeriesKey {
@@ -23,6 +23,11 @@ export interface KeyOptions {
   /** Topic id of the organisation's own brand (its mentions feed the sentiment-shift series). */
   readonly brandTopic: string
   readonly orgHandles: ReadonlySet<string>
+  /**
+   * Topics that also get a series per place (`gi-illness@Westerville`): a symptom cluster in one
+   * city is a handful of posts there, lost in the topic's citywide and nationwide volume.
+   */
+  readonly placeTopics?: ReadonlySet<string>
 }
 
 /** The series a mention counts towards. */
@@ -41,7 +46,13 @@ export function seriesKeysOf(m: EnrichedMention, options: KeyOptions): SeriesKey
   if (m.intents.includes('unanswered_question') && toOrg && !m.fromOrg) {
     keys.push(make('intent', 'unanswered_question', 'information_void', 'count', 3))
   }
-  for (const t of m.topics) keys.push(make('topic', t, 'volume_spike', 'count', 4))
+  const city = m.geo?.city?.trim()
+  for (const t of m.topics) {
+    // The place series outranks the topic's: the more specific explanation opens the signal.
+    if (city && options.placeTopics?.has(t))
+      keys.push(make('place', placeKey(t, city).value, 'volume_spike', 'count', 3.5))
+    keys.push(make('topic', t, 'volume_spike', 'count', 4))
+  }
   for (const h of m.hashtags) keys.push(make('hashtag', h, 'volume_spike', 'count', 5))
   return keys
 }
