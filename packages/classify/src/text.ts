@@ -37,12 +37,13 @@ export function fold(text: string): string {
 }
 
 /**
- * One token per match: a URL, a `#tag` or `@handle`, a number, a word, or a run of sentence
- * punctuation. No capture groups: they make every match several times dearer, and the first
+ * One token per match: a URL, a `#tag` or `@handle`, a number (with its decimals, a unit glued to it
+ * and a possessive: `12.5mg`, `1,000.50`, `123's`), a word (with version-style decimals: `v2.0`), or
+ * a run of sentence punctuation. No capture groups: they make every match several times dearer, and the first
  * character tells the kinds apart (see `scan`).
  */
 const TOKEN =
-  /https?:\/\/\S+|www\.\S+|[#@][\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*|\p{N}+(?:[.,]\p{N}+)*(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:'\p{L}+)*|[.!?;:\n¡¿…]+/gu
+  /https?:\/\/\S+|www\.\S+|[#@][\p{L}\p{N}_]+(?:\.[\p{L}\p{N}_]+)*|\p{N}+(?:[.,]\p{N}+)*(?:\p{L}[\p{L}\p{N}]*)?(?:'\p{L}+)*|[\p{L}\p{N}]+(?:\.\p{N}+)*(?:'\p{L}+)*|[.!?;:\n¡¿…]+/gu
 /** The characters of TOKEN's punctuation class. */
 const SENTENCE_PUNCTUATION = new Set(['.', '!', '?', ';', ':', '\n', '¡', '¿', '…'])
 
@@ -88,7 +89,7 @@ function pushWord(c: Collected, vocabulary: Vocabulary, w: string, at: number): 
 /**
  * Splits folded text into words (and numbers) with sentence boundaries, hashtags and handles.
  * A token's kind follows from its first character: `#`/`@` only open tags, the punctuation
- * characters only open punctuation runs, and a word never holds `.` or `:`, so a token that
+ * characters only open punctuation runs, and a word holds `.` only before digits, so a token that
  * starts like a URL is one.
  */
 function scan(folded: string, c: Collected, vocabulary: Vocabulary): void {
