@@ -1,4 +1,4 @@
-import { PulseError } from '@pulse/core'
+import { PulseError, seededRandom } from '@pulse/core'
 import { describe, expect, it } from 'vitest'
 import { type AnomalyScore, createSeriesDetector } from './series-detector.ts'
 import { poissonUpperTail } from './tail-probability.ts'
@@ -11,14 +11,7 @@ const START = Date.UTC(2024, 0, 1)
 
 /** Seeded PRNG (mulberry32) and Poisson sampler, so every run sees the same series. */
 function poissonSampler(seed: number): (mean: number) => number {
-  let a = seed >>> 0
-  const rand = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const rand = seededRandom(seed)
   return (mean) => {
     const limit = Math.exp(-mean)
     let k = 0

@@ -36,6 +36,7 @@ export {
   parseOrigin,
 } from './origin.ts'
 export { dlq, drop, type Outcome, ok } from './outcome.ts'
+export { seededRandom } from './random.ts'
 export {
   type Evidence,
   evidenceSchema,

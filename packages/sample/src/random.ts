@@ -1,21 +1,15 @@
+import { seededRandom } from '@pulse/core'
+
 /**
  * A small seeded PRNG (mulberry32) and the draws the generator needs. Pure 32-bit integer
  * arithmetic, so the same seed gives the same stream on every machine and Node version.
  */
 export class Rng {
-  private state: number
+  /** Uniform in [0, 1): mulberry32 from a mixed seed, so nearby seeds give unrelated streams. */
+  readonly next: () => number
 
   constructor(seed: number) {
-    this.state = hash32(seed >>> 0, 0x9e3779b9)
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) | 0
-    let t = this.state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+    this.next = seededRandom(hash32(seed >>> 0, 0x9e3779b9))
   }
 
   /** Integer in [0, n). */

@@ -1,3 +1,4 @@
+import { seededRandom } from '@pulse/core'
 import {
   CALIBRATION_FEATURE_COUNT,
   calibrate,
@@ -221,14 +222,7 @@ export function figures(
 
 /** Deterministic fold of each sample: a seeded shuffle (mulberry32) dealt round-robin. */
 export function assignFolds(n: number, k: number, seed: number): Uint8Array {
-  let state = seed >>> 0
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const next = seededRandom(seed)
   const order = Array.from({ length: n }, (_, i) => i)
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1))

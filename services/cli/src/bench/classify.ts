@@ -8,22 +8,11 @@ import {
   DEFAULT_CLAIMS,
   DEFAULT_TOPICS,
 } from '@pulse/classify'
-import type { TopicRule } from '@pulse/core'
+import { seededRandom, type TopicRule } from '@pulse/core'
 import { flagNumber, flagString, parseArgs } from '../args.ts'
 import type { Benchmark } from './index.ts'
 
 const FIXTURE = new URL('../../../../packages/classify/fixtures/misinfo.jsonl', import.meta.url)
-
-/** Deterministic PRNG (mulberry32), so runs compare. */
-function rng(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Extra rules in the shape of real ones (words and phrases from the corpus) to reach `count`. */
 function scaledRules(corpus: readonly string[], count: number): TopicRule[] {
@@ -35,7 +24,7 @@ function scaledRules(corpus: readonly string[], count: number): TopicRule[] {
         .match(/[a-z]{4,}/g) ?? [],
     ),
   ]
-  const rand = rng(42)
+  const rand = seededRandom(42)
   const pick = (): string => words[Math.floor(rand() * words.length)] ?? 'fever'
   const rules = [...DEFAULT_TOPICS]
   for (let i = rules.length; i < count; i++) {

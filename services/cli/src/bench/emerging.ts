@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import { extractTerms } from '@pulse/classify'
-import type { MentionInput } from '@pulse/core'
+import { type MentionInput, seededRandom } from '@pulse/core'
 import type { EmergingHit } from '@pulse/detect'
 import {
   BASE_RATE_PER_MINUTE,
@@ -30,18 +30,6 @@ interface Injection {
   readonly needle: string
   detectedAtMs?: number
   hits: number
-}
-
-/** mulberry32: a small seeded generator, so the schedule is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
 }
 
 const SYLLABLES = [
@@ -83,7 +71,7 @@ const PLAN: ReadonlyArray<[Group, number]> = [
 
 /** Injections spread over the days after warm-up (all hours, so night and day both count), one term each. */
 function schedule(startMs: number, days: number, warmupDays: number, seed: number): Injection[] {
-  const next = rng(seed)
+  const next = seededRandom(seed)
   const groups = PLAN.flatMap(([g, perDay]) => Array.from({ length: perDay }, () => g))
   const out: Injection[] = []
   const used = new Set<string>()
@@ -109,7 +97,7 @@ function schedule(startMs: number, days: number, warmupDays: number, seed: numbe
 
 /** 30 different accounts reposting one text within ~40 minutes (not something the generator writes). */
 function reposts(inj: Injection, seed: number): MentionInput[] {
-  const next = rng(seed)
+  const next = seededRandom(seed)
   const text = `BREAKING: ${inj.term} confirmed at two schools, share before they delete this https://t.co/x${seed}`
   return Array.from({ length: STRENGTH['30 reposts'].authors }, (_, i) => ({
     id: `x:repost-${seed}-${i}`,
