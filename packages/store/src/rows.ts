@@ -109,26 +109,15 @@ export const EVENT_COLUMNS = [
   'from_org',
 ] as const
 
-export function eventRow(m: EnrichedMention): unknown[] {
-  return [
-    m.id,
-    m.source,
-    m.author.id,
-    m.lang,
-    chTime(m.createdAt),
-    m.hashtags,
-    clampU32(m.engagement.likes),
-    clampU32(m.engagement.reposts),
-    clampU32(m.engagement.replies),
-    clampU32(m.engagement.quotes),
-    m.sentiment?.score ?? null,
-    m.sentiment?.label ?? '',
-    m.topics,
-    m.intents,
-    m.claims.map((c) => c.id),
-    m.claims.map((c) => c.stance),
-    m.fromOrg,
-  ]
+const EVENT_INDEXES = EVENT_COLUMNS.map((c) => {
+  const i = (MENTION_COLUMNS as readonly string[]).indexOf(c)
+  if (i < 0) throw new Error(`mention_events column ${c} is not a mentions column`)
+  return i
+})
+
+/** The aggregate-feed row of a mention: its `mentionRow`, narrowed to EVENT_COLUMNS. */
+export function eventRowOf(mentionRow: readonly unknown[]): unknown[] {
+  return EVENT_INDEXES.map((i) => mentionRow[i])
 }
 
 export const DEAD_LETTER_COLUMNS = ['id', 'stage', 'topic', 'reason', 'payload', 'failed_at'] as const

@@ -16,7 +16,7 @@ import {
   DEAD_LETTER_COLUMNS,
   deadLetterRow,
   EVENT_COLUMNS,
-  eventRow,
+  eventRowOf,
   MENTION_COLUMNS,
   mentionRow,
   SIGNAL_COLUMNS,
@@ -181,8 +181,9 @@ export async function createStore(options: StoreOptions): Promise<Store> {
           batch.map((m) => m.id),
           { from, to },
         )
-        let events = prepare(batch.map(eventRow))
-        let rows = prepare(batch.map(mentionRow))
+        const built = batch.map(mentionRow)
+        let events = prepare(built.map(eventRowOf))
+        let rows = prepare(built)
         const stored = await lookup
         let fresh = batch
         if (stored.size > 0) {
