@@ -5,8 +5,6 @@ import { type Emitted, startWorker } from '@pulse/pipeline'
 import { fileSecret, type RunningService, type ServiceFactory } from '@pulse/runtime'
 import { defaultEnrichThreads, type EnrichThreads, startEnrichThreads } from './threads.ts'
 
-export { defaultEnrichThreads } from './threads.ts'
-
 /**
  * The enrich service: raw mentions → redact PHI → language + sentiment → topics, intents, claims,
  * terms → privacy (hashed authors) → enriched topic. Nothing unredacted leaves this service.
@@ -79,10 +77,11 @@ export const enrichService: ServiceFactory = async (ctx): Promise<RunningService
     stats: () => ({ ...worker.stats, threads: threads?.alive() ?? 0 }),
     health: () => {
       const h = worker.health()
-      const alive = threads?.alive() ?? 0
-      if (threads && alive === 0)
-        return { ok: false, detail: { ...h.detail, error: 'no enrichment thread is running' } }
-      return threadCount > 0 ? { ok: h.ok, detail: { ...h.detail, threads: alive } } : h
+      if (!threads) return h
+      const alive = threads.alive()
+      return alive === 0
+        ? { ok: false, detail: { ...h.detail, threads: 0, error: 'no enrichment thread is running' } }
+        : { ok: h.ok, detail: { ...h.detail, threads: alive } }
     },
     stop: async () => {
       await worker.stop()
