@@ -1,5 +1,7 @@
-import { mkdirSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { randomUUID } from 'node:crypto'
+import { mkdirSync, rmSync } from 'node:fs'
+import { rm, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
 import { type ClickHouseClient, type ClickHouseClientConfigOptions, createClient } from '@clickhouse/client'
 import { type Logger, PulseError, silentLogger } from '@pulse/core'
 import { createChdbConnection } from 'chdb/connection'
@@ -25,6 +27,23 @@ export type RawInsert = (params: {
   settings: Record<string, string | number>
 }) => Promise<void>
 
+/** One `INSERT INTO table (columns) SELECT columns FROM <staged file>`. */
+export interface StagedInsert {
+  readonly table: string
+  readonly columns: readonly string[]
+  readonly settings: Record<string, string | number>
+}
+
+/**
+ * Stages a RowBinary body as a file and runs the inserts from it, in order (each reads only the
+ * columns it names). `structure` describes the whole body (`name Type, …`).
+ */
+export type InsertStaged = (params: {
+  body: Uint8Array
+  structure: string
+  inserts: readonly StagedInsert[]
+}) => Promise<void>
+
 export interface ClickHouse {
   readonly client: ClickHouseClient
   readonly target: StoreTarget
@@ -35,6 +54,12 @@ export interface ClickHouse {
    * own threads.
    */
   readonly rawInsert?: RawInsert
+  /**
+   * Embedded only: binary inserts. chDB's raw insert takes text formats only; a RowBinary file read
+   * by `INSERT … SELECT FROM file()` parses about 8× faster than JSON lines, and one staged body
+   * feeds both the aggregates and the mentions table.
+   */
+  readonly insertStaged?: InsertStaged
   close(): Promise<void>
 }
 
@@ -89,7 +114,35 @@ export async function openClickHouse(
         settings: { input_format_parallel_parsing: 0, ...p.settings },
       })
     }
-    return { client, target: { kind: 'embedded', path }, rawInsert, close: () => client.close() }
+    // Staged batches live beside the tables; a crash can leave one behind, never a needed one.
+    const staging = join(path, 'pulse-staging')
+    rmSync(staging, { recursive: true, force: true })
+    mkdirSync(staging, { recursive: true })
+    const insertStaged: InsertStaged = async ({ body, structure, inserts }) => {
+      const file = join(staging, `${randomUUID()}.rowbinary`)
+      await writeFile(file, body)
+      try {
+        const source = `file(${sqlString(file)}, RowBinary, ${sqlString(structure)})`
+        for (const ins of inserts) {
+          const columns = ins.columns.map(quoteColumn).join(', ')
+          const settings = Object.entries(ins.settings)
+            .map(([k, v]) => `${quoteSetting(k)} = ${typeof v === 'number' ? v : sqlString(v)}`)
+            .join(', ')
+          await chdb.queryAsync(
+            `INSERT INTO ${quoteColumn(ins.table)} (${columns})${settings ? ` SETTINGS ${settings}` : ''} SELECT ${columns} FROM ${source}`,
+          )
+        }
+      } finally {
+        await rm(file, { force: true })
+      }
+    }
+    return {
+      client,
+      target: { kind: 'embedded', path },
+      rawInsert,
+      insertStaged,
+      close: () => client.close(),
+    }
   }
   const bootstrap = createClient({
     url: target.url,
@@ -115,9 +168,26 @@ export async function openClickHouse(
   return { client, target, close: () => client.close() }
 }
 
+/** A ClickHouse string literal. */
+export const sqlString = (v: string): string =>
+  `'${/[\\']/.test(v) ? v.replace(/[\\']/g, (c) => `\\${c}`) : v}'`
+
+const PLAIN_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+/** Table and column names are the store's own constants; anything else is a programming error. */
+function quoteColumn(name: string): string {
+  if (!PLAIN_IDENTIFIER.test(name)) throw new Error(`not a plain identifier: ${name}`)
+  return `\`${name}\``
+}
+
+function quoteSetting(name: string): string {
+  if (!PLAIN_IDENTIFIER.test(name)) throw new Error(`not a setting name: ${name}`)
+  return name
+}
+
 /** Quotes a ClickHouse identifier (database names come from config, never from users). */
 export function quoteIdentifier(name: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+  if (!PLAIN_IDENTIFIER.test(name)) {
     throw new PulseError('CONFIG_INVALID', `CLICKHOUSE_DATABASE: "${name}" is not a plain identifier`)
   }
   return `\`${name}\``

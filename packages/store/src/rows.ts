@@ -1,4 +1,5 @@
 import type { DeadLetter, EnrichedMention, Signal } from '@pulse/core'
+import type { RowBinaryColumns } from './row-binary.ts'
 
 /** ClickHouse DateTime64(3) text: `YYYY-MM-DD HH:MM:SS.sss` (UTC). */
 export function chTime(iso: string): string {
@@ -13,42 +14,48 @@ export function fromChTime(text: string): string {
 const clampU32 = (n: number | null | undefined): number =>
   Math.min(Math.max(Math.trunc(n ?? 0), 0), 4_294_967_295)
 
-export const MENTION_COLUMNS = [
-  'id',
-  'source',
-  'url',
-  'author_id',
-  'author_handle',
-  'author_followers',
-  'from_org',
-  'text',
-  'title',
-  'lang',
-  'created_at',
-  'hashtags',
-  'mentioned',
-  'likes',
-  'reposts',
-  'replies',
-  'quotes',
-  'in_reply_to',
-  'quote_of',
-  'repost_of',
-  'rating',
-  'city',
-  'region',
-  'country',
-  'sentiment_score',
-  'sentiment_label',
-  'topics',
-  'intents',
-  'claims',
-  'claim_stances',
-  'terms',
-  'redactions',
-  'self_disclosure',
-  'enriched_at',
-] as const
+/**
+ * The `mentions` columns the sink writes, with their ClickHouse types exactly as migration 001 declares
+ * them (an integration test compares the two). The types drive the embedded RowBinary encoding.
+ */
+export const MENTION_TABLE = [
+  ['id', 'String'],
+  ['source', 'LowCardinality(String)'],
+  ['url', 'String'],
+  ['author_id', 'String'],
+  ['author_handle', 'String'],
+  ['author_followers', 'UInt32'],
+  ['from_org', 'Bool'],
+  ['text', 'String'],
+  ['title', 'String'],
+  ['lang', 'LowCardinality(String)'],
+  ['created_at', "DateTime64(3, 'UTC')"],
+  ['hashtags', 'Array(String)'],
+  ['mentioned', 'Array(String)'],
+  ['likes', 'UInt32'],
+  ['reposts', 'UInt32'],
+  ['replies', 'UInt32'],
+  ['quotes', 'UInt32'],
+  ['in_reply_to', 'String'],
+  ['quote_of', 'String'],
+  ['repost_of', 'String'],
+  ['rating', 'Nullable(Float32)'],
+  ['city', 'LowCardinality(String)'],
+  ['region', 'LowCardinality(String)'],
+  ['country', 'LowCardinality(String)'],
+  ['sentiment_score', 'Nullable(Float32)'],
+  ['sentiment_label', 'LowCardinality(String)'],
+  ['topics', 'Array(String)'],
+  ['intents', 'Array(String)'],
+  ['claims', 'Array(String)'],
+  ['claim_stances', 'Array(String)'],
+  ['terms', 'Array(String)'],
+  ['redactions', 'Array(String)'],
+  ['self_disclosure', 'Bool'],
+  ['enriched_at', "DateTime64(3, 'UTC')"],
+] as const satisfies RowBinaryColumns
+
+export const MENTION_COLUMNS: readonly string[] = MENTION_TABLE.map(([name]) => name)
 
 export function mentionRow(m: EnrichedMention): unknown[] {
   return [
@@ -110,7 +117,7 @@ export const EVENT_COLUMNS = [
 ] as const
 
 const EVENT_INDEXES = EVENT_COLUMNS.map((c) => {
-  const i = (MENTION_COLUMNS as readonly string[]).indexOf(c)
+  const i = MENTION_COLUMNS.indexOf(c)
   if (i < 0) throw new Error(`mention_events column ${c} is not a mentions column`)
   return i
 })

@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { buildEnrichedMention, buildSignal } from '@pulse/testkit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { MENTION_TABLE } from './rows.ts'
 import { createStore, type Store } from './store.ts'
 
 const migrationsDir = resolve(import.meta.dirname, '../../../infra/clickhouse/migrations')
@@ -87,6 +88,61 @@ describe('store on embedded ClickHouse', () => {
       "SELECT count() AS n FROM mentions WHERE startsWith(id, 'odd:')",
     )
     expect(Number(count?.n)).toBe(awkward.length)
+  })
+
+  it('declares the mentions columns with the types the migrations create', async () => {
+    const rows = await store.queryRows<{ name: string; type: string }>(
+      "SELECT name, type FROM system.columns WHERE database = currentDatabase() AND table = 'mentions'",
+    )
+    const actual = new Map(rows.map((r) => [r.name, r.type]))
+    for (const [name, type] of MENTION_TABLE) expect([name, actual.get(name)]).toEqual([name, type])
+  })
+
+  it('stores every field exactly as given, awkward text, long text, nulls and extreme counts included', async () => {
+    // Over 16 KiB of UTF-8 in the text, a two-byte length prefix in the title.
+    const long = `${'ü'.repeat(9_000)}🩺${'x'.repeat(10_000)}`
+    const odd = buildEnrichedMention({
+      id: 'exact:1',
+      text: `tab\there, 'quotes', back\\slash, line\nbreak, \u0000 nul, emoji 🤒, lone \ud800 ${long}`,
+      title: 'ü'.repeat(300),
+      url: 'https://example.org/p?q=1&r=é',
+      hashtags: ['fluseason', "o'brien"],
+      mentions: ['stmaryshealth'],
+      engagement: { likes: 4_294_967_295, reposts: 0, replies: 3, quotes: 1 },
+      sentiment: null,
+      rating: 4.5,
+      geo: { city: 'Zürich', region: '', country: 'CH' },
+      claims: [{ id: 'vaccines-autism', stance: 'debunking', score: 0.9 }],
+      redactions: ['EMAIL', 'PHONE'],
+      selfDisclosure: true,
+      fromOrg: true,
+      createdAt: '1970-01-01T00:00:00.001Z',
+    })
+    expect((await store.writeMentions([odd])).inserted).toBe(1)
+    const [row] = await store.queryRows<Record<string, unknown>>(
+      `SELECT text, title, url, hashtags, likes, sentiment_score, sentiment_label, rating, city, claims,
+              claim_stances, redactions, self_disclosure, from_org, toString(toUnixTimestamp64Milli(created_at)) AS ms
+       FROM mentions WHERE id = 'exact:1'`,
+    )
+    expect(row).toEqual({
+      text: odd.text.replace('\ud800', '\ufffd'),
+      title: odd.title,
+      url: odd.url,
+      hashtags: odd.hashtags,
+      likes: 4_294_967_295,
+      sentiment_score: null,
+      sentiment_label: '',
+      rating: 4.5,
+      city: 'Zürich',
+      claims: ['vaccines-autism'],
+      claim_stances: ['debunking'],
+      redactions: ['EMAIL', 'PHONE'],
+      self_disclosure: true,
+      from_org: true,
+      ms: '1',
+    })
+    const staging = join(dir, 'clickhouse', 'pulse-staging')
+    expect(existsSync(staging) ? readdirSync(staging) : []).toEqual([])
   })
 
   it('stores dead letters and signal revisions once each', async () => {

@@ -8,9 +8,10 @@ import {
   silentLogger,
   stableHash,
 } from '@pulse/core'
-import { type ClickHouse, openClickHouse, type StoreTarget } from './client.ts'
+import { type ClickHouse, openClickHouse, type StoreTarget, sqlString } from './client.ts'
 import { loadMigrations, type MigrationResult, migrate } from './migrate.ts'
 import { assertReadOnly } from './read-only.ts'
+import { encodeRowBinary, rowBinaryStructure } from './row-binary.ts'
 import {
   chTime,
   DEAD_LETTER_COLUMNS,
@@ -18,6 +19,7 @@ import {
   EVENT_COLUMNS,
   eventRowOf,
   MENTION_COLUMNS,
+  MENTION_TABLE,
   mentionRow,
   SIGNAL_COLUMNS,
   signalRow,
@@ -56,7 +58,6 @@ const tsvField = (v: string): string =>
   TSV_SPECIAL.test(v)
     ? v.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'))
     : v
-const sqlString = (v: string): string => `'${/[\\']/.test(v) ? v.replace(/[\\']/g, (c) => `\\${c}`) : v}'`
 
 /** The ids as an inline TSV table literal, for `format(TSV, 'id String', …)`. */
 export function idsLiteral(ids: readonly string[]): string {
@@ -97,6 +98,8 @@ async function existingIds(
   return found
 }
 
+const MENTION_STRUCTURE = rowBinaryStructure(MENTION_TABLE)
+
 function distinctBy<T>(items: readonly T[], id: (t: T) => string): T[] {
   const seen = new Set<string>()
   const out: T[] = []
@@ -123,41 +126,62 @@ export async function createStore(options: StoreOptions): Promise<Store> {
   // Embedded chDB keeps settings for the session, so readonly is enforced by assertReadOnly there.
   const readOnlySettings = options.target.kind === 'server' ? { readonly: '2' as const } : {}
 
-  /**
-   * Rows ready to insert. Embedded, they are encoded to JSON lines up front (in one synchronous
-   * step, while ClickHouse works on the id lookup); a server client encodes them as it streams.
-   */
-  interface Prepared {
-    readonly rows: readonly unknown[][]
-    readonly lines?: readonly string[]
-  }
-  const prepare = (rows: unknown[][]): Prepared =>
-    ch.rawInsert ? { rows, lines: rows.map((row) => JSON.stringify(row)) } : { rows }
-  const only = (p: Prepared, keep: readonly boolean[]): Prepared => ({
-    rows: p.rows.filter((_, i) => keep[i]),
-    ...(p.lines ? { lines: p.lines.filter((_, i) => keep[i]) } : {}),
-  })
-
-  const insert = async (table: string, columns: readonly string[], p: Prepared, token: string) => {
+  const insert = async (table: string, columns: readonly string[], rows: unknown[][], token: string) => {
     const settings = { insert_deduplication_token: token }
     if (ch.rawInsert) {
-      const lines = p.lines ?? p.rows.map((row) => JSON.stringify(row))
       await ch.rawInsert({
         table,
         columns,
         format: 'JSONCompactEachRow',
-        body: `${lines.join('\n')}\n`,
+        body: `${rows.map((row) => JSON.stringify(row)).join('\n')}\n`,
         settings,
       })
       return
     }
     await client.insert({
       table,
-      values: p.rows,
+      values: rows,
       columns: columns as [string, ...string[]],
       format: 'JSONCompactEachRow',
       clickhouse_settings: settings,
     })
+  }
+
+  /**
+   * Encodes a mention batch and returns the function that writes it under a dedup token. Embedded:
+   * one RowBinary body feeds the aggregates (which read the event columns) and then the mentions
+   * table. Server: JSON rows that the client streams. Aggregates go first: if the process dies
+   * between the two inserts, the redelivered batch finds no stored ids and feeds the aggregates
+   * again, which count distinct ids.
+   */
+  const prepareMentions = (batch: readonly EnrichedMention[]): ((token: string) => Promise<void>) => {
+    const rows = batch.map(mentionRow)
+    const staged = ch.insertStaged
+    if (staged) {
+      const body = encodeRowBinary(rows, MENTION_TABLE)
+      return (token) =>
+        staged({
+          body,
+          structure: MENTION_STRUCTURE,
+          inserts: [
+            {
+              table: 'mention_events',
+              columns: EVENT_COLUMNS,
+              // The aggregate views run side by side rather than one after another.
+              settings: { insert_deduplication_token: `ev-${token}`, parallel_view_processing: 1 },
+            },
+            {
+              table: 'mentions',
+              columns: MENTION_COLUMNS,
+              settings: { insert_deduplication_token: `m-${token}` },
+            },
+          ],
+        })
+    }
+    return async (token) => {
+      await insert('mention_events', EVENT_COLUMNS, rows.map(eventRowOf), `ev-${token}`)
+      await insert('mentions', MENTION_COLUMNS, rows, `m-${token}`)
+    }
   }
 
   return {
@@ -181,24 +205,15 @@ export async function createStore(options: StoreOptions): Promise<Store> {
           batch.map((m) => m.id),
           { from, to },
         )
-        const built = batch.map(mentionRow)
-        let events = prepare(built.map(eventRowOf))
-        let rows = prepare(built)
+        let write = prepareMentions(batch)
         const stored = await lookup
         let fresh = batch
         if (stored.size > 0) {
-          const keep = batch.map((m) => !stored.has(m.id))
-          fresh = batch.filter((_, i) => keep[i])
-          events = only(events, keep)
-          rows = only(rows, keep)
+          // A redelivery: encode again without the stored ids (rare, so simpler than cutting bytes).
+          fresh = batch.filter((m) => !stored.has(m.id))
+          write = prepareMentions(fresh)
         }
-        if (fresh.length > 0) {
-          const token = stableHash(...fresh.map((m) => m.id))
-          // Aggregates first: if the process dies between the two inserts, the redelivered batch
-          // finds no stored ids and feeds the aggregates again, which count distinct ids.
-          await insert('mention_events', EVENT_COLUMNS, events, `ev-${token}`)
-          await insert('mentions', MENTION_COLUMNS, rows, `m-${token}`)
-        }
+        if (fresh.length > 0) await write(stableHash(...fresh.map((m) => m.id)))
         return { inserted: fresh.length, skipped: mentions.length - fresh.length }
       } catch (err) {
         throw wrapWrite('mentions', err)
@@ -219,7 +234,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
           await insert(
             'dead_letters',
             DEAD_LETTER_COLUMNS,
-            prepare(fresh.map(deadLetterRow)),
+            fresh.map(deadLetterRow),
             `dl-${stableHash(...fresh.map((d) => d.id))}`,
           )
         }
@@ -244,7 +259,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
           await insert(
             'signals',
             SIGNAL_COLUMNS,
-            prepare(fresh.map(signalRow)),
+            fresh.map(signalRow),
             `sig-${stableHash(...fresh.map((s) => `${s.id}#${s.revision}`))}`,
           )
         }
