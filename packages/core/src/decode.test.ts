@@ -1,11 +1,50 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { decodeJson } from './decode.ts'
+import { decodeJson, jsonDepth } from './decode.ts'
 import { LIMITS } from './limits.ts'
+import { seededRandom } from './random.ts'
 
 const schema = z.object({ id: z.string(), n: z.number() })
 const other = z.object({ id: z.string() })
 const bytes = (text: string): Uint8Array => Buffer.from(text, 'utf8')
+
+/** The obvious character-by-character scan, as the reference for the fast one. */
+function referenceDepth(text: string): number {
+  let depth = 0
+  let max = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (inString) {
+      if (c === '\\') i++
+      else if (c === '"') inString = false
+    } else if (c === '"') inString = true
+    else if (c === '{' || c === '[') max = Math.max(max, ++depth)
+    else if (c === '}' || c === ']') depth--
+  }
+  return max
+}
+
+describe('jsonDepth', () => {
+  it('ignores brackets inside strings, whatever escapes precede their quotes', () => {
+    expect(jsonDepth('{"a":[1,{"b":"[[[{"}]}')).toBe(3)
+    expect(jsonDepth('["\\"]')).toBe(1)
+    expect(jsonDepth('["\\\\",[["x"]]]')).toBe(3)
+    expect(jsonDepth('["\\"[[[", [1]]')).toBe(2)
+    expect(jsonDepth('"unterminated [[[')).toBe(0)
+  })
+
+  it('agrees with a character-by-character scan on random JSON-like texts', () => {
+    const random = seededRandom(11)
+    const alphabet = ['{', '}', '[', ']', '"', '\\', 'a', ',', ':', ' ']
+    for (let n = 0; n < 2_000; n++) {
+      let text = ''
+      const length = Math.floor(random() * 40)
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)]
+      expect([text, jsonDepth(text)]).toEqual([text, referenceDepth(text)])
+    }
+  })
+})
 
 describe('decodeJson', () => {
   it('names what is wrong: UTF-8, size, depth, JSON, schema fields', () => {

@@ -5,19 +5,27 @@ import { dlq, type Outcome, ok } from './outcome.ts'
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
-/** Depth of nested arrays/objects in a JSON text, counted without parsing (strings skipped). */
+/**
+ * Depth of nested arrays/objects in a JSON text, counted without parsing. Strings are jumped over
+ * with `indexOf` (a closing quote counts when an even number of backslashes precedes it), so the
+ * cost is in the structure, not in the text of a post.
+ */
 export function jsonDepth(text: string): number {
   let depth = 0
   let max = 0
-  let inString = false
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
-    if (inString) {
-      if (c === 92)
-        i++ // backslash: skip the escaped char
-      else if (c === 34) inString = false
-    } else if (c === 34) inString = true
-    else if (c === 123 || c === 91) {
+    if (c === 34) {
+      let end = i
+      for (;;) {
+        end = text.indexOf('"', end + 1)
+        if (end < 0) return max // unterminated: JSON.parse refuses it
+        let slashes = 0
+        while (text.charCodeAt(end - 1 - slashes) === 92) slashes++
+        if (slashes % 2 === 0) break
+      }
+      i = end
+    } else if (c === 123 || c === 91) {
       depth++
       if (depth > max) max = depth
     } else if (c === 125 || c === 93) depth--
