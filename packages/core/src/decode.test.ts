@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { decodeJson, jsonDepth } from './decode.ts'
+import { decodeJson, jsonDepth, vouchFor } from './decode.ts'
 import { LIMITS } from './limits.ts'
 import { seededRandom } from './random.ts'
 
@@ -81,5 +81,25 @@ describe('decodeJson', () => {
     // A refusal is remembered too, with its reason.
     const bad = bytes('{"id":1}')
     expect(decodeJson(schema, bad)).toBe(decodeJson(schema, bad))
+  })
+
+  it('only parses bytes this process vouched for, and only for the schema it vouched', () => {
+    // Valid for neither schema, so a full decode would refuse it: the vouched decode shows itself.
+    const message = bytes('{"id":7}')
+    vouchFor(message, schema)
+    expect(decodeJson(schema, message)).toEqual({ kind: 'ok', value: { id: 7 } })
+    expect(decodeJson(other, message)).toMatchObject({
+      kind: 'dlq',
+      reason: expect.stringMatching(/^schema/),
+    })
+    // A copy of the same bytes (as Kafka would deliver them) is validated in full.
+    expect(decodeJson(schema, bytes('{"id":7}'))).toMatchObject({ kind: 'dlq' })
+    // Vouched bytes that do not parse fall back to the full decode and its reason.
+    const broken = bytes('{oops')
+    vouchFor(broken, schema)
+    expect(decodeJson(schema, broken)).toMatchObject({
+      kind: 'dlq',
+      reason: expect.stringMatching(/^not JSON/),
+    })
   })
 })

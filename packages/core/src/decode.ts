@@ -46,6 +46,21 @@ const decodedByBytes = new WeakMap<
 >()
 
 /**
+ * Bytes this process built itself from a value it had already validated against a schema. The
+ * embedded bus hands consumers the very same bytes object, so they can skip validating it again;
+ * a copy (from Kafka, from a file) is never vouched for and is always validated in full.
+ */
+const vouched = new WeakMap<Uint8Array, z.ZodType>()
+
+/**
+ * Vouches that `bytes` is the JSON of a value that passed `schema` (its parsed output, serialised
+ * by this process). Decoding these bytes with the same schema then only parses them.
+ */
+export function vouchFor(bytes: Uint8Array, schema: z.ZodType): void {
+  vouched.set(bytes, schema)
+}
+
+/**
  * Decodes one raw message (bytes or text) into a value of the schema, or a dead-letter outcome
  * whose reason names the problem: invalid UTF-8, too large, too deep, not JSON, or the schema
  * fields that failed.
@@ -54,9 +69,18 @@ export function decodeJson<S extends z.ZodType>(schema: S, raw: string | Uint8Ar
   if (typeof raw === 'string') return decodeText(schema, raw)
   const hit = decodedByBytes.get(raw)
   if (hit && hit.schema === schema) return hit.outcome as Outcome<z.output<S>>
-  const outcome = decodeText(schema, raw)
+  const outcome = (vouched.get(raw) === schema && parseVouched<z.output<S>>(raw)) || decodeText(schema, raw)
   decodedByBytes.set(raw, { schema, outcome })
   return outcome
+}
+
+/** Parses bytes vouched for; undefined if they somehow do not parse (then they are decoded in full). */
+function parseVouched<T>(raw: Uint8Array): Outcome<T> | undefined {
+  try {
+    return ok(JSON.parse(utf8.decode(raw)) as T)
+  } catch {
+    return undefined
+  }
 }
 
 function decodeText<S extends z.ZodType>(schema: S, raw: string | Uint8Array): Outcome<z.output<S>> {

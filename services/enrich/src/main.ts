@@ -1,5 +1,15 @@
 import { join } from 'node:path'
-import { decodeJson, mentionSchema, ORIGIN_HEADER, ok, SCHEMA_HEADER, SCHEMAS, TOPICS } from '@pulse/core'
+import {
+  decodeJson,
+  enrichedMentionSchema,
+  mentionSchema,
+  ORIGIN_HEADER,
+  ok,
+  SCHEMA_HEADER,
+  SCHEMAS,
+  TOPICS,
+  vouchFor,
+} from '@pulse/core'
 import { createEnricher } from '@pulse/enrich'
 import { type Emitted, startWorker } from '@pulse/pipeline'
 import { fileSecret, type RunningService, type ServiceFactory } from '@pulse/runtime'
@@ -18,7 +28,10 @@ export const enrichService: ServiceFactory = async (ctx): Promise<RunningService
   const hashKey = ctx.env.PULSE_AUTHOR_HASH_KEY ?? fileSecret(join(ctx.dataDir, 'secrets', 'author-hash.key'))
   const threadCount = ctx.env.PULSE_ENRICH_THREADS ?? defaultEnrichThreads()
 
-  const publish = async <O>(items: Emitted<O>[], encode: (value: O) => string): Promise<void> => {
+  const publish = async <O>(
+    items: Emitted<O>[],
+    encode: (value: O) => string | Uint8Array,
+  ): Promise<void> => {
     await ctx.bus.publish(
       TOPICS.mentionsEnriched,
       items.map(({ value, message }) => {
@@ -55,12 +68,18 @@ export const enrichService: ServiceFactory = async (ctx): Promise<RunningService
       logger: log,
     })
     threads = pool
-    // The threads decode, enrich and encode; this thread only moves bytes.
+    // The threads decode, enrich, validate and encode; this thread only moves bytes, and vouches
+    // for them so that detect and sink in this process parse them without validating again.
     worker = await startWorker<Uint8Array, string>({
       ...common,
       decode: (m) => ok(m.value),
       stages: [pool.stage],
-      emit: (items) => publish(items, (json) => json),
+      emit: (items) =>
+        publish(items, (json) => {
+          const bytes = Buffer.from(json, 'utf8')
+          vouchFor(bytes, enrichedMentionSchema)
+          return bytes
+        }),
     })
   } else {
     const enricher = createEnricher({ watchlist: ctx.watchlist, hashKey, clock: ctx.clock })

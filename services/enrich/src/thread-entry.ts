@@ -1,13 +1,22 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { decodeJson, type EnrichedMention, errorMessage, type Mention, mentionSchema } from '@pulse/core'
+import {
+  decodeJson,
+  type EnrichedMention,
+  enrichedMentionSchema,
+  errorMessage,
+  formatIssues,
+  type Mention,
+  mentionSchema,
+} from '@pulse/core'
 import { createEnricher } from '@pulse/enrich'
 import { runChain } from '@pulse/pipeline'
 import type { ThreadInit, ThreadReply, ThreadRequest, ThreadResult } from './thread-protocol.ts'
 
 /**
  * An enrichment thread: decodes raw mention messages, runs the same enrichment chain the service
- * runs in-process, and returns each enriched mention already encoded as JSON, so the main thread
- * only moves bytes. Requests are handled one at a time, in arrival order.
+ * runs in-process, validates each result against the enriched-mention schema and returns it
+ * already encoded as JSON, so the main thread only moves bytes (and consumers in this process need
+ * not validate it again). Requests are handled one at a time, in arrival order.
  */
 const port = parentPort
 if (!port) throw new Error('thread-entry must run on a worker thread')
@@ -34,8 +43,12 @@ async function handle(req: ThreadRequest): Promise<ThreadResult[]> {
   const chain = await runChain<Mention, EnrichedMention>(enricher.stages, decoded)
   chain.forEach((r, j) => {
     const i = positions[j] as number
-    if (r.ok) results[i] = { kind: 'ok', json: JSON.stringify(r.value) }
-    else
+    if (r.ok) {
+      const valid = enrichedMentionSchema.safeParse(r.value)
+      results[i] = valid.success
+        ? { kind: 'ok', json: JSON.stringify(valid.data) }
+        : { kind: 'dlq', stage: 'enrich.validate', reason: `schema: ${formatIssues(valid.error)}` }
+    } else
       results[i] = {
         kind: r.kind,
         stage: r.stage,

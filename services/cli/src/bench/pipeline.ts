@@ -1,6 +1,6 @@
 import { once } from 'node:events'
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import os, { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { type EnrichedMention, type Mention, mentionSchema, silentLogger, systemClock } from '@pulse/core'
@@ -22,6 +22,25 @@ const fmt = (n: number): string => Math.round(n).toLocaleString('en-US')
 const secs = (ms: number): string => `${(ms / 1000).toFixed(2)} s`
 const verdict = (value: number, target: number): string =>
   value >= target ? `target ≥ ${fmt(target)}: met` : `target ≥ ${fmt(target)}: MISSED`
+
+/**
+ * CPU time so far, in µs: the whole process (every thread) and, on Linux, the main thread alone
+ * (from /proc; undefined elsewhere). Unlike wall time, these barely move when other programs
+ * share the machine, so they compare runs taken at different times.
+ */
+function cpuNow(): { process: number; main?: number } {
+  const { user, system } = process.cpuUsage()
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]?.split(' ')
+    // utime and stime (fields 14 and 15), in clock ticks of 10 ms (USER_HZ is 100 on Linux).
+    const ticks = Number(fields?.[11]) + Number(fields?.[12])
+    return Number.isFinite(ticks)
+      ? { process: user + system, main: ticks * 10_000 }
+      : { process: user + system }
+  } catch {
+    return { process: user + system }
+  }
+}
 
 /** Writes `count` generated mentions as JSONL (with backpressure); returns the distinct ids. */
 async function writeMentionsJsonl(path: string, count: number, seed: number): Promise<number> {
@@ -145,8 +164,10 @@ export const pipelineBench: Benchmark = {
       // The ingest factory starts last and publishes only once its file stream has delivered data,
       // so this instant is just before the first publish.
       const t0 = performance.now()
+      const cpu0 = cpuNow()
       out(`  runtime up (bus, embedded store, migrations) in ${secs(t0 - t)}`)
       let wallMs = 0
+      let cpuUsed = cpu0
       let status: Record<string, Record<string, number>> = {}
       try {
         const ingest = runtime.services.get('ingest') as { replay?: { finished: Promise<void> } } | undefined
@@ -154,6 +175,7 @@ export const pipelineBench: Benchmark = {
         await ingest.replay.finished
         await runtime.drain()
         wallMs = performance.now() - t0
+        cpuUsed = cpuNow()
         status = runtime.status()
       } finally {
         await runtime.stop()
@@ -167,6 +189,10 @@ export const pipelineBench: Benchmark = {
       out('end to end (first publish → everything stored and drained)')
       out(`  wall time            ${secs(wallMs)}`)
       out(`  mentions/s           ${fmt(e2e)}   (${verdict(e2e, TARGET_END_TO_END)})`)
+      const perMention = (us: number): string => `${Math.round(us / count)} µs`
+      out(
+        `  CPU per mention      ${perMention(cpuUsed.process - cpu0.process)} in all threads${cpuUsed.main !== undefined && cpu0.main !== undefined ? `, ${perMention(cpuUsed.main - cpu0.main)} on the main thread` : ''} (${os.availableParallelism()} cores)`,
+      )
       out(
         `  stored mentions      ${fmt(stored)} of ${fmt(distinct)} distinct ${stored === distinct ? 'OK' : 'MISMATCH'}`,
       )
