@@ -28,11 +28,14 @@ export interface CalibrationHyper {
   readonly threshold: number
 }
 
-/** The grid searched by cross-validation (12 points). */
+/**
+ * The grid searched by cross-validation (4 points). The neutral threshold is not searched: 0.5 is
+ * the cut that maximises expected accuracy for a calibrated probability, and choosing among 0.45,
+ * 0.5 and 0.55 by a single inner 5-fold split only added selection noise (it moved the nested
+ * out-of-fold accuracy with the outer seed, and lowered its mean).
+ */
 export const HYPER_GRID: readonly CalibrationHyper[] = [1, 10].flatMap((neutralL2) =>
-  [1, 10].flatMap((magnitudeL2) =>
-    [0.45, 0.5, 0.55].map((threshold) => ({ neutralL2, magnitudeL2, threshold })),
-  ),
+  [1, 10].map((magnitudeL2) => ({ neutralL2, magnitudeL2, threshold: 0.5 })),
 )
 
 /** Gold neutral: |rating| ≤ 0.5 (the benchmark's convention). */

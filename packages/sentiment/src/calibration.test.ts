@@ -77,6 +77,14 @@ describe('calibration features', () => {
   const feature = (text: string, name: (typeof CALIBRATION_FEATURES)[number]): number | undefined =>
     calibrationSample(analyzer, text, 0)?.features[CALIBRATION_FEATURES.indexOf(name)]
 
+  it('enters every feature also times the polarity, so each polarity has its own weights', () => {
+    expect(CALIBRATION_FEATURE_COUNT).toBe(39)
+    expect(feature('a good nurse', 'positive_x_abs_compound')).toBe(feature('a good nurse', 'abs_compound'))
+    expect(feature('a good nurse?', 'positive_x_has_question')).toBe(1)
+    expect(feature('a bad nurse?', 'has_question')).toBe(1)
+    expect(feature('a bad nurse?', 'positive_x_has_question')).toBe(0)
+  })
+
   it('counts the words of a multi-word expression as words, not symbols', () => {
     expect(feature('kind of good', 'has_symbol')).toBe(0)
     expect(feature('the nurses were the bomb', 'has_symbol')).toBe(0)

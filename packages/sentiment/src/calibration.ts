@@ -25,8 +25,8 @@ export interface NeutralCalibration {
   readonly threshold: number
 }
 
-/** Names of the calibration features, in vector order (the data file is checked against them). */
-export const CALIBRATION_FEATURES = [
+/** The features of a text that are also entered times its polarity. */
+const INTERACTED = [
   'abs_compound',
   'abs_sum',
   'log1p_abs_sum',
@@ -46,7 +46,21 @@ export const CALIBRATION_FEATURES = [
   'log1p_chars',
   'has_mention',
   'mixed_polarity',
-  'positive',
+] as const
+/** The features of a text, before the polarity interactions; `positive` is the last. */
+const BASE_FEATURES = [...INTERACTED, 'positive'] as const
+const POSITIVE = INTERACTED.length
+
+/**
+ * Names of the calibration features, in vector order (the data file is checked against them): the
+ * base features, then each of them times `positive`. With the interactions, P(neutral) and the
+ * magnitude have their own weights per polarity: readers call a text neutral more readily when
+ * its only sentiment is mildly positive (small talk, a promotion, a question, a shared link) than
+ * when it is mildly negative, which they still read as a complaint.
+ */
+export const CALIBRATION_FEATURES = [
+  ...BASE_FEATURES,
+  ...INTERACTED.map((name) => `positive_x_${name}` as const),
 ] as const
 export const CALIBRATION_FEATURE_COUNT = CALIBRATION_FEATURES.length
 
@@ -85,6 +99,7 @@ export function calibrationFeatures(
   out[17] = text.indexOf('@') === -1 ? 0 : 1
   out[18] = posMax > 0 && negMax > 0 ? 1 : 0
   out[19] = compound > 0 ? 1 : 0
+  for (let k = 0; k < POSITIVE; k++) out[POSITIVE + 1 + k] = (out[POSITIVE] as number) * (out[k] as number)
 }
 
 /** Standardises `x` into `z` with the model's mean and scale. */

@@ -192,7 +192,7 @@ export function valenceSum(
   let count = 0
   let maxLexicon = 0
   let negated = 0
-  const contrastAt = findContrast(pack, tokens)
+  const contrastAt = findContrast(pack, tokens, marks)
   const questions = tokenized.questionSentences
   let qi = 0
   let irrealisClause = -1
@@ -221,7 +221,7 @@ export function valenceSum(
     }
     const negations =
       t.kind === TK.Word && ((marks[i] as number) & Mark.Unnegated) === 0
-        ? countNegations(pack, tokens, valence, i)
+        ? countNegations(pack, tokens, valence, marks, i)
         : 0
     if (negations > 0) {
       v *= TUNING.negation ** negations

@@ -43,6 +43,44 @@ describe('negation scope', () => {
     expect(label(text)).toBe(expected)
   })
 
+  it.each([
+    // "not only … (also)" is a correlative: it adds, it does not deny.
+    ['Not only is the nurse kind, she is also quick', 1],
+    ['The nurse is not kind', -1],
+    // "no more than", "no less than": a quantity, not a lack.
+    ['The refill takes no more than 2 days', 0],
+    ['The refill takes no less than 2 days', 0],
+    ['No more pain after the surgery', 1],
+    // "no idea", "no clue": not knowing, neither a lack nor a complaint.
+    ['I have no idea what time it opens', 0],
+    ['no clue about that, ask the desk', 0],
+  ] as const)('a negator that does not negate here: %j → sign %d', (text, sign) => {
+    expect(Math.sign(ruleScore(text))).toBe(sign)
+  })
+
+  it('"but also" adds to what came before instead of contrasting with it', () => {
+    expect(ruleScore('The nurses were great but also the food was good')).toBe(
+      ruleScore('The nurses were great and also the food was good'),
+    )
+    expect(ruleScore('The nurses were great but the food was good')).not.toBe(
+      ruleScore('The nurses were great and the food was good'),
+    )
+  })
+
+  it.each([
+    ["The app doesn't work", -1],
+    ['My inhaler is not working properly', -1],
+    ['It never worked', -1],
+    ["The portal won't even function", -1],
+    // A person not working is a day off, not a failure; asserted, "work" is no sentiment.
+    ["I don't work on Fridays", 0],
+    ["We're not working tomorrow", 0],
+    ['It works', 0],
+    ['Back to work tomorrow', 0],
+  ] as const)('a device or remedy that does not work: %j → sign %d', (text, sign) => {
+    expect(Math.sign(ruleScore(text))).toBe(sign)
+  })
+
   it('"couldn\'t be happier" is stronger than "happier"', () => {
     expect(ruleScore("I couldn't be happier")).toBeGreaterThan(ruleScore('I am happier'))
   })
@@ -109,6 +147,8 @@ describe('discourse and constructions', () => {
     expect(ruleScore('See you tonight!!')).toBeGreaterThan(ruleScore('See you tonight!'))
     expect(ruleScore('See you tonight')).toBe(0)
     expect(ruleScore('See you tonight?!')).toBe(0)
+    // The "!" after a mention still counts (only the handle is skipped).
+    expect(ruleScore('See you tonight, @sam!')).toBe(ruleScore('See you tonight!'))
   })
 })
 
@@ -138,4 +178,37 @@ describe('idioms and vocabulary', () => {
   ] as const)('emoticon or emoji %j → %s', (text, expected) => {
     expect(label(text)).toBe(expected)
   })
+
+  it.each([
+    // A service desk is called, not help given; support itself is still positive.
+    ['Called customer support about my refill', 0],
+    ['The support line opens at 9', 0],
+    ['Thanks for your support', 1],
+    // Advice against, warnings, an obvious choice.
+    ["I'd recommend against this pharmacy", -1],
+    ['I recommend this pharmacy', 1],
+    ["Don't buy this brand of test kits", -1],
+    ['Switching clinics was a no-brainer', 1],
+    ['Switching clinics was a no brainer', 1],
+    // Defects of products and services; laughter.
+    ['flimsy, overpriced junk', -1],
+    ['the app is buggy and laggy', -1],
+    ['hehe', 1],
+  ] as const)('%j → sign %d', (text, sign) => {
+    expect(Math.sign(ruleScore(text))).toBe(sign)
+  })
+
+  it.each([
+    ['the tech support team was rude', 'the team was rude'],
+    ['customer support never called back', 'they never called back'],
+  ])('"support" as a service does not soften a complaint: %j like %j', (text, plain) => {
+    expect(ruleScore(text)).toBe(ruleScore(plain))
+  })
+
+  it.each([['Called customer support about my refill', 'neutral']] as const)(
+    'shipped scorer: %j → %s',
+    (text, expected) => {
+      expect(label(text)).toBe(expected)
+    },
+  )
 })

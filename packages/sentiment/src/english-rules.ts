@@ -45,6 +45,12 @@ const CARE_SERVICES = set(
     'prenatal postnatal antenatal mental social nursing residential specialist secondary tertiary ' +
     'community respiratory cardiac neonatal aged',
 )
+/** Words before or after "support" that make it a service desk ("tech support", "support line"). */
+const SUPPORT_SERVICE_BEFORE = set('customer tech technical product online it phone telephone email live')
+const SUPPORT_SERVICE_AFTER = set(
+  'number numbers line lines site website page team staff person people call calls desk center centre ' +
+    'ticket tickets forum forums agent agents rep reps operator operators worker workers',
+)
 /** Words before "patient" that make it the adjective ("be patient", "so patient"). */
 const PATIENT_ADJECTIVE_BEFORE = set(
   'be is am are was were been being so very more too stay remain please extremely really quite ' +
@@ -71,6 +77,16 @@ const isParticiple = (t: Token | undefined): boolean =>
 /** Weight of a response particle ("yes", "ok") opening a clause: agreement, not enthusiasm. */
 const RESPONSE = 0.5
 const COUNTERFACTUAL_MODALS = set('would could should')
+/** Focus particles after "not" that make it a correlative ("not only", "not just"). */
+const FOCUS = set('only just merely simply')
+const COMPARATIVE_QUANTITY = set('more less fewer later earlier')
+/** Valence of a device or remedy that does not work, like "useless" (−1.8) and "broken" (−2.1). */
+const FAILURE = -1.8
+const NEGATED_AUX = set('not never dont doesnt didnt wont isnt wasnt arent werent cant cannot')
+const MANNER = set('even really properly correctly right always still')
+const PERSONAL_SUBJECT = set("i i'm im we we're you you're u he she he's she's")
+/** Nouns after "no" that state ignorance, not a lack: "no idea", "no clue". */
+const IGNORANCE = set('idea clue clew')
 
 type Rule = (ctx: RuleContext, i: number) => void
 
@@ -111,6 +127,12 @@ on('care', (ctx, i) => {
     ctx.valence[i - 1] = NONE
   }
 })
+on('support', (ctx, i) => {
+  // "customer support", "the support line": a service that is called, not help that was given.
+  const { tokens } = ctx
+  if (isWord(tokens[i - 1], SUPPORT_SERVICE_BEFORE) || isWord(tokens[i + 1], SUPPORT_SERVICE_AFTER))
+    ctx.valence[i] = 0
+})
 on('patient', (ctx, i) => {
   if (!isWord(ctx.tokens[i - 1], PATIENT_ADJECTIVE_BEFORE)) ctx.valence[i] = 0
 })
@@ -146,10 +168,26 @@ on('wow', (ctx, i) => {
 on("couldn't couldnt can't cant cannot", (ctx, i) => markLitotes(ctx, i, true))
 on("doesn't doesnt don't dont won't wont", (ctx, i) => markLitotes(ctx, i, false))
 on('not', (ctx, i) => {
+  // "not only … but also", "not just": a correlative that adds, not a negation.
+  if (isWord(ctx.tokens[i + 1], FOCUS)) ctx.marks[i] = (ctx.marks[i] as number) | Mark.Inert
   // "could not be easier", "does not get any better than".
   const prev = ctx.tokens[i - 1]?.text
   if (prev === 'could' || prev === 'can') markLitotes(ctx, i, true)
   else if (prev === 'does' || prev === 'do' || prev === 'will') markLitotes(ctx, i, false)
+})
+on('but', (ctx, i) => {
+  // "… but also …" adds to what came before rather than contrasting with it.
+  if (ctx.tokens[i + 1]?.text === 'also') ctx.marks[i] = (ctx.marks[i] as number) | Mark.Inert
+})
+on('no', (ctx, i) => {
+  const { tokens } = ctx
+  const next = tokens[i + 1]
+  // "no more than", "no less than": a quantity (at most, at least); "no idea": not knowing.
+  const quantity = isWord(next, COMPARATIVE_QUANTITY) && tokens[i + 2]?.text === 'than'
+  if (quantity || isWord(next, IGNORANCE)) {
+    ctx.marks[i] = (ctx.marks[i] as number) | Mark.Inert
+    ctx.valence[i] = NONE
+  }
 })
 on("haven't havent hasn't hasnt hadn't hadnt", markNotInAWhile)
 on('have', (ctx, i) => {
@@ -162,6 +200,20 @@ on('least', (ctx, i) => {
   if (prev !== 'at' && prev !== 'very' && hasValence(ctx, i + 1)) {
     ctx.valence[i + 1] = (ctx.valence[i + 1] as number) * -0.74
   }
+})
+
+on('work works worked working function functions functioned functioning', (ctx, i) => {
+  // "it doesn't work", "the app is not working": a failure, whatever the negation's reach. Not
+  // when a person is the subject ("I don't work Fridays": a day off).
+  const { tokens } = ctx
+  let k = i - 1
+  if (isWord(tokens[k], MANNER)) k--
+  const negator = tokens[k]
+  if (negator === undefined || negator.clause !== (tokens[i] as Token).clause) return
+  if (!(NEGATED_AUX.has(negator.text) || negator.text.endsWith("n't"))) return
+  if (isWord(tokens[k - 1], PERSONAL_SUBJECT)) return
+  ctx.valence[i] = FAILURE
+  ctx.marks[i] = (ctx.marks[i] as number) | Mark.Unnegated
 })
 
 /** Context rules for English; see `LanguagePack.applyContextRules`. */

@@ -1,11 +1,6 @@
 import { VADER_LEXICON_TSV } from './data/vader-lexicon.ts'
-import {
-  EN_ADDITIONS,
-  EN_BOOSTERS,
-  EN_NEGATION_TRANSPARENT,
-  EN_NEGATORS,
-  EN_PHRASES,
-} from './english-data.ts'
+import { EN_BOOSTERS, EN_NEGATION_TRANSPARENT, EN_NEGATORS, EN_PHRASES } from './english-data.ts'
+import { EN_ADDITIONS } from './english-lexicon.ts'
 import { applyEnglishRules } from './english-rules.ts'
 import { indexPhrases, type LanguagePack } from './language-pack.ts'
 

@@ -28,6 +28,11 @@ export const Mark = {
   Unnegated: 1,
   /** A word opening an unreal state, like the pack's `irrealis` words ("would have been nice"). */
   Irrealis: 2,
+  /**
+   * A negator or contrastive word that does not act as one here: "not only … but also" is
+   * additive, "no more than" a quantity, "no idea" a statement of ignorance.
+   */
+  Inert: 4,
 } as const
 
 /** Everything the scoring engine needs to know about one language. */

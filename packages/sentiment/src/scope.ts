@@ -1,4 +1,4 @@
-import { type LanguagePack, NONE } from './language-pack.ts'
+import { type LanguagePack, Mark, NONE } from './language-pack.ts'
 import { type Token, TokenKind } from './tokenize.ts'
 import { TUNING } from './tuning.ts'
 
@@ -26,6 +26,7 @@ export function countNegations(
   pack: LanguagePack,
   tokens: readonly Token[],
   valence: Float64Array,
+  marks: Uint8Array,
   i: number,
 ): number {
   const clause = (tokens[i] as Token).clause
@@ -36,7 +37,7 @@ export function countNegations(
     if (p.clause !== clause) break
     const pv = valence[k] as number
     if (!Number.isNaN(pv) && pv !== 0) break
-    if (isNegator(pack, p)) negations++
+    if (isNegator(pack, p) && ((marks[k] as number) & Mark.Inert) === 0) negations++
     if (!pack.negationTransparent.has(p.text) && ++reach >= TUNING.negationReach) break
   }
   return negations
@@ -84,12 +85,12 @@ interface ContrastMarks {
   readonly concessiveClauses: Set<number>
 }
 
-export function findContrast(pack: LanguagePack, tokens: readonly Token[]): ContrastMarks {
+export function findContrast(pack: LanguagePack, tokens: readonly Token[], marks: Uint8Array): ContrastMarks {
   const contrast = new Map<number, number>()
   const concessiveClauses = new Set<number>()
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token
-    if (t.kind !== TK.Word) continue
+    if (t.kind !== TK.Word || ((marks[i] as number) & Mark.Inert) !== 0) continue
     if (pack.contrast.has(t.text) && !contrast.has(t.sentence)) contrast.set(t.sentence, i)
     else if (pack.concessive.has(t.text)) concessiveClauses.add(t.clause)
   }

@@ -14,6 +14,8 @@ describe('tokenize', () => {
     ['Don’t stop', ["don't", 'stop']],
     ['#blessed day', ['blessed', 'day']],
     ['@someone hi http://x.co/a www.y.com yo', ['hi', 'yo']],
+    ['@a.b_c: hi @d!', ['hi']],
+    ['@sam:) hi', [':)', 'hi']],
     ['nice :) xD <3', ['nice', ':)', 'xD', '<3']],
     ['love😍😍it', ['love', '😍', '😍', 'it']],
     ['👍🏽 ok', ['👍', 'ok']],
@@ -22,6 +24,19 @@ describe('tokenize', () => {
     ['ñandú ÉTÉ', ['ñandú', 'été']],
   ])('%j → %j', (text, expected) => {
     expect(words(text)).toEqual(expected)
+  })
+
+  it('keeps the punctuation after a mention', () => {
+    const t = tokenize('See you tonight, @sam! Bring cake @jo. ok', vocab)
+    expect(t.exclamations).toBe(1)
+    expect(t.tokens.map((x) => [x.text, x.sentence])).toEqual([
+      ['see', 0],
+      ['you', 0],
+      ['tonight', 0],
+      ['bring', 1],
+      ['cake', 1],
+      ['ok', 2],
+    ])
   })
 
   it('records sentences, clauses, emphasis and kinds', () => {

@@ -153,8 +153,12 @@ export function tokenize(text: string, vocab: Vocabulary): Tokens {
       continue
     }
     if (first === 64 /* @ */ && end - i > 1) {
-      i = end
-      continue
+      // Only the handle is skipped: what the chunk goes on with ("@sam!", "@sam:)") still counts.
+      const handle = handleEnd(text, i + 1, end)
+      if (handle > i + 1) {
+        i = handle
+        continue
+      }
     }
     if ((first === 104 || first === 119) && isUrl(text, i, end)) {
       urls++
@@ -231,6 +235,20 @@ export function tokenize(text: string, vocab: Vocabulary): Tokens {
     i = end
   }
   return { tokens: st.tokens, exclamations, questions, questionSentences, urls }
+}
+
+/** End of the @handle starting at `start` (letters, digits, '_', '.' inside it), before `end`. */
+function handleEnd(text: string, start: number, end: number): number {
+  let k = start
+  while (k < end) {
+    const c = text.charCodeAt(k)
+    const kind = KIND[c]
+    const inner =
+      c === 95 /* _ */ || (c === 46 /* . */ && k + 1 < end && KIND[text.charCodeAt(k + 1)] === CK.Letter)
+    if (kind !== CK.Letter && kind !== CK.Digit && !inner) break
+    k++
+  }
+  return k
 }
 
 /** A chunk of only dashes: "-", "--", "–", "—". */
