@@ -136,3 +136,44 @@ describe('createDetector', () => {
     expect(d.stats.keys).toBe(0)
   })
 })
+
+describe('place series (a topic in one city)', () => {
+  /** A day and a half of background, then `authors` people in one city reporting GI symptoms within 10 minutes. */
+  const cluster = (authors: number, city: string | undefined) => {
+    const at = START + 30 * 60 * MIN
+    const posts = Array.from({ length: authors }, (_, i) =>
+      buildEnrichedMention({
+        id: `gi:${i}`,
+        author: { id: `sick${i}` },
+        createdAt: new Date(at + i * 4 * MIN).toISOString(),
+        topics: ['gi-illness'],
+        hashtags: [],
+        ...(city ? { geo: { city } } : {}),
+      }),
+    )
+    const all = [...stream({ hours: 32, perHour: 30 }), ...posts].sort((a, b) =>
+      a.createdAt.localeCompare(b.createdAt),
+    )
+    const d = createDetector({ watchlist, placeTopics: ['gi-illness'], series: { warmupMs: 24 * 60 * MIN } })
+    return [...d.ingest(all), ...d.flush()].filter((s) => s.state === 'opened')
+  }
+
+  it.each([
+    {
+      name: 'three people in one city open a place signal',
+      authors: 3,
+      city: 'Westerville',
+      want: ['gi-illness@Westerville'],
+    },
+    { name: 'two people are not a cluster', authors: 2, city: 'Westerville', want: [] },
+    // Without a city the same posts only count towards the topic, which still needs five posts.
+    {
+      name: 'three posts without a city stay below the topic minimum',
+      authors: 3,
+      city: undefined,
+      want: [],
+    },
+  ])('$name', ({ authors, city, want }) => {
+    expect(cluster(authors, city).map((s) => s.key.value)).toEqual(want)
+  })
+})

@@ -25,7 +25,12 @@ export interface DetectorOptions {
   readonly latenessMs?: number
   /** Expected false alarms per simulated day across all keys (family-wise, Bonferroni). Default 0.5. */
   readonly falseAlarmsPerDay?: number
-  /** A spike needs at least this many posts and distinct authors. Defaults 5 and 3. */
+  /**
+   * A spike needs at least this many posts and distinct authors in the hour. Defaults 5 and 3. A
+   * place series (a topic in one city) needs only the distinct authors: its baseline is near zero,
+   * so a cluster there is a handful of people, and the family-wise tail test already asks for them
+   * to be far beyond chance.
+   */
   readonly minCount?: number
   readonly minAuthors?: number
   /** Buckets back to normal (p above `stayOpenPValue`) before a signal resolves (hysteresis). Default 6. */
@@ -115,7 +120,12 @@ export function createDetector(options: DetectorOptions): Detector {
   const hold =
     options.emerging === false
       ? undefined
-      : createEmergingHold({ bucketMs: B, emerging: options.emerging, suppressions: wl.suppressions })
+      : createEmergingHold({
+          bucketMs: B,
+          latenessMs: lateness,
+          emerging: options.emerging,
+          suppressions: wl.suppressions,
+        })
   let next: number | undefined
   let first: number | undefined
   let maxEvent = Number.NEGATIVE_INFINITY
@@ -219,7 +229,7 @@ export function createDetector(options: DetectorOptions): Detector {
         s.sk.kind === 'phi_exposure'
           ? point.observed >= 1
           : pValue <= threshold &&
-            hourCount >= minCount &&
+            hourCount >= (s.sk.key.dimension === 'place' ? minAuthors : minCount) &&
             hourAuthors >= minAuthors &&
             b.count > 0 &&
             // The first two hours after warm-up settle the short-term scale; no alarms yet.

@@ -11,13 +11,22 @@ const MINUTE = 60_000
 /**
  * New-term hits wait this many buckets for a more specific watchlist signal (claim, brand,
  * topic) to claim the same posts; only a story nothing else explains becomes `emerging_term`.
+ * Counted from the bucket whose minute steps found the hit, which saw posts only up to the
+ * lateness past its end (a replay is not credited with later posts; see `lookaheadMs`).
  */
-const HOLD_BUCKETS = 3
+const HOLD_BUCKETS = 1
+/**
+ * Closed buckets whose posts' facts stay indexed: a hit's posts may precede the bucket whose
+ * minute steps found it (its windows reach back), and the fold needs their series and vocabulary.
+ */
+const FACT_BUCKETS = 3
 /** Post ids kept per term per open bucket. */
 const MAX_TERM_POSTS = 5_000
 
 export interface EmergingHoldOptions {
   readonly bucketMs: number
+  /** The keyed detector's lateness: how far past a step the new-term test may look. */
+  readonly latenessMs: number
   readonly emerging: EmergingOptions | undefined
   readonly suppressions: Watchlist['suppressions']
 }
@@ -69,7 +78,7 @@ function vocabularyOf(ids: Iterable<string>, index: Map<string, PostFacts>[]): B
 
 export function createEmergingHold(options: EmergingHoldOptions): EmergingHold {
   const B = options.bucketMs
-  const emerging = createEmergingDetector({ bucketMs: B, ...(options.emerging ?? {}) })
+  const emerging = createEmergingDetector({ lookaheadMs: options.latenessMs, ...(options.emerging ?? {}) })
   /** Open emerging-term episodes by term, resolved when the term calms down. */
   const emergingOpen = new Map<string, { episode: Episode; hit: EmergingHit }>()
   const pending = new Map<string, { hit: EmergingHit; since: number; ids: Set<string> }>()
@@ -200,7 +209,8 @@ export function createEmergingHold(options: EmergingHoldOptions): EmergingHold {
           }
         }
       }
-      const postTerms = indexes.map((i) => i.posts)
+      const back = Array.from({ length: FACT_BUCKETS }, (_, k) => termIndex.get(start - (k + 1) * B))
+      const postTerms = [...indexes, ...back.filter((i) => i !== undefined)].map((i) => i.posts)
       for (const [term, p] of pending) {
         const candidate = vocabularyOf(p.ids, postTerms)
         if (
@@ -216,7 +226,7 @@ export function createEmergingHold(options: EmergingHoldOptions): EmergingHold {
         active.push(episode)
         out.push(emergingSignal(episode, p.hit, 'opened', episode.openedAt, start))
       }
-      termIndex.delete(start)
+      termIndex.delete(start - FACT_BUCKETS * B)
       return out
     },
 

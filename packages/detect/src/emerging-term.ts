@@ -1,10 +1,10 @@
 /**
- * What the emerging-term detector keeps per tracked term: per-bucket counts for the test window
+ * What the emerging-term detector keeps per tracked term: per-step counts for the test windows
  * (until they move into the background sketch), which authors already counted, recent mention ids
  * and the open episode. Every collection is capped, so a term's memory is bounded.
  */
 
-/** One event-time bucket of one term. */
+/** One event-time step (a minute by default) of one term. */
 export interface TermSlot {
   readonly idx: number
   /** Independent voices: posts from an author new to the term with a text not seen before, bot-discounted. */
@@ -12,8 +12,8 @@ export interface TermSlot {
   /** Every post, duplicates and repeat authors included (for the amplification score). */
   posts: number
   /**
-   * The bucket's first mention ids (at most MAX_IDS_PER_SLOT). Kept per bucket, so a replay that
-   * delivers hours at once still has the ids of the bucket being tested, not only the latest ones.
+   * The step's first mention ids (at most MAX_IDS_PER_SLOT). Kept per step, so a replay that
+   * delivers hours at once still has the ids of the step being tested, not only the latest ones.
    */
   readonly ids: string[]
 }
@@ -29,16 +29,16 @@ export interface TermState {
   readonly term: string
   firstSeenMs: number
   lastIdx: number
-  /** Ascending by `idx`; only buckets not yet moved into the background. */
+  /** Ascending by `idx`; only steps not yet moved into the background. */
   readonly slots: TermSlot[]
-  /** Author id → last bucket it counted in, for distinct authors inside the window. */
+  /** Author id → last step it counted in, for distinct authors inside the window. */
   readonly authors: Map<string, number>
   episode: TermEpisode | null
-  /** Bucket of the last sweep of `authors` (at most one sweep per bucket when it is full). */
+  /** Step of the last sweep of `authors` (at most one sweep per step when it is full). */
   sweptIdx: number
 }
 
-/** Mention ids a hit carries at most, and ids remembered per term and bucket. */
+/** Mention ids a hit carries at most, and ids remembered per term and step. */
 export const MAX_IDS = 50
 export const MAX_IDS_PER_SLOT = 20
 
@@ -103,28 +103,59 @@ export function recordPost(s: TermState, p: PostForTerm, windowBuckets: number, 
   return p.weight
 }
 
-/** Effective voices and raw posts in buckets (from, to]. */
+/**
+ * Index of the last slot with `idx <= to` (−1 if none). A replay may already hold hours of later
+ * slots, so the search is binary rather than a walk back from the newest.
+ */
+function lastSlotAtOrBefore(s: TermState, to: number): number {
+  let lo = 0
+  let hi = s.slots.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((s.slots[mid]?.idx ?? Number.POSITIVE_INFINITY) <= to) lo = mid + 1
+    else hi = mid
+  }
+  return lo - 1
+}
+
+/** Effective voices and raw posts in steps (from, to]. */
 export function windowOf(s: TermState, from: number, to: number): { effective: number; posts: number } {
   let effective = 0
   let posts = 0
-  for (let i = s.slots.length - 1; i >= 0; i--) {
+  for (let i = lastSlotAtOrBefore(s, to); i >= 0; i--) {
     const slot = s.slots[i]
     if (slot === undefined || slot.idx <= from) break
-    if (slot.idx > to) continue
     effective += slot.effective
     posts += slot.posts
   }
   return { effective, posts }
 }
 
-/** Mention ids of buckets (from, to], oldest first: at most MAX_IDS, from the latest buckets. */
+/**
+ * Effective voices in the nested windows (to − k, to] for each `k` of `lengths` (ascending), in one
+ * walk back from `to`.
+ */
+export function nestedWindowsOf(s: TermState, to: number, lengths: readonly number[]): number[] {
+  const out = lengths.map(() => 0)
+  let effective = 0
+  let w = 0
+  for (let i = lastSlotAtOrBefore(s, to); i >= 0 && w < lengths.length; i--) {
+    const slot = s.slots[i]
+    if (slot === undefined) break
+    while (w < lengths.length && slot.idx <= to - (lengths[w] ?? 0)) out[w++] = effective
+    effective += slot.effective
+  }
+  while (w < lengths.length) out[w++] = effective
+  return out
+}
+
+/** Mention ids of steps (from, to], oldest first: at most MAX_IDS, from the latest steps. */
 export function idsIn(s: TermState, from: number, to: number): string[] {
   const picked: string[][] = []
   let n = 0
-  for (let i = s.slots.length - 1; i >= 0 && n < MAX_IDS; i--) {
+  for (let i = lastSlotAtOrBefore(s, to); i >= 0 && n < MAX_IDS; i--) {
     const slot = s.slots[i]
     if (slot === undefined || slot.idx <= from) break
-    if (slot.idx > to) continue
     const take = slot.ids.slice(Math.max(0, slot.ids.length - (MAX_IDS - n)))
     picked.push(take)
     n += take.length
@@ -132,7 +163,7 @@ export function idsIn(s: TermState, from: number, to: number): string[] {
   return picked.reverse().flat()
 }
 
-/** Distinct authors seen in buckets (from, to] (up to the per-term cap). */
+/** Distinct authors seen in steps (from, to] (up to the per-term cap). */
 export function authorsIn(s: TermState, from: number, to: number): number {
   let n = 0
   for (const i of s.authors.values()) if (i > from && i <= to) n++

@@ -2,11 +2,20 @@ import type { SketchSnapshot } from './emerging-sketch.ts'
 
 /** The emerging-term detector's options, input, hits and snapshot (see `createEmergingDetector`). */
 export interface EmergingOptions {
-  /** Event-time bucket width; `close` is called once per bucket. Default 5 minutes. */
-  readonly bucketMs?: number
-  /** Test windows in buckets, all ending at the closing bucket. Default [1, 3, 12] (5 min, 15 min, 1 h). */
-  readonly windows?: readonly number[]
-  /** Expected false alarms per day across all terms (Bonferroni over terms × windows). Default 0.5. */
+  /**
+   * Event-time step: terms are counted per step and tested at the end of every step, over sliding
+   * windows. `close` may cover several steps. Default 1 minute.
+   */
+  readonly stepMs?: number
+  /** Test windows, all ending at the closing step (rounded to whole steps). Default 5, 15 and 60 minutes. */
+  readonly windowsMs?: readonly number[]
+  /**
+   * Posts this far past a closing step's end are counted in its test when they have already been
+   * added (whole steps only): the caller's lateness, so a replay is not credited with posts a live
+   * stream would not have yet. Default 2 minutes.
+   */
+  readonly lookaheadMs?: number
+  /** Expected false alarms per day across all terms (Bonferroni over terms × windows × steps). Default 0.5. */
   readonly falseAlarmsPerDay?: number
   /** A hit needs at least this many independent voices (distinct authors, distinct texts). Default 3. */
   readonly minAuthors?: number
@@ -20,8 +29,8 @@ export interface EmergingOptions {
   readonly warmupMs?: number
   /** Negative-binomial over-dispersion of term counts (0 = Poisson). Default 0.1. */
   readonly dispersion?: number
-  /** Buckets in a row without elevation before a fired term may fire again. Default 6. */
-  readonly calmBuckets?: number
+  /** Stream time without elevation before a fired term may fire again. Default 30 minutes. */
+  readonly calmMs?: number
   /** Authors posting faster than this (per hour, decayed) count less, in proportion. Default 12. */
   readonly botPostsPerHour?: number
   readonly maxTerms?: number
@@ -60,17 +69,21 @@ export interface EmergingHit {
 }
 
 export interface EmergingSnapshot {
-  readonly version: 1
+  readonly version: 2
   readonly sketch: SketchSnapshot
   readonly mass: number
   readonly massAtMs: number
-  readonly firstIdx: number | null
+  /** Start of the first step seen (warm-up is counted from it). */
+  readonly firstMs: number | null
 }
 
 export interface EmergingDetector {
   add(m: EmergingMention): void
-  /** Closes one event-time bucket (in order) and returns the terms that start emerging in it. */
-  close(bucketStartMs: number, bucketEndMs: number): EmergingHit[]
+  /**
+   * Closes the steps of [startMs, endMs) not closed yet (in order; a step ends by `endMs`) and
+   * returns the terms that start emerging in them. Call it once per step for the earliest hits.
+   */
+  close(startMs: number, endMs: number): EmergingHit[]
   /** Whether the term fired and has not calmed down since. */
   isActive(term: string): boolean
   /** The learnt background (rates, warm-up), for a restart without a new warm-up. */

@@ -163,11 +163,11 @@ describe('createEmergingDetector', () => {
   it('reports evidence: authors, first post, distinct samples, co-terms, amplification', () => {
     const { d, at, closeUntil } = warmDetector()
     const posts = Array.from({ length: 5 }, (_, i) =>
-      post(i, at + MIN + i * 30_000, ['#bluetongue', 'dublin']),
+      post(i, at + MIN + i * 5_000, ['#bluetongue', 'dublin']),
     )
     // Two copies of one text from extra accounts: counted as posts, not as voices.
-    posts.push(post(8, at + 4 * MIN, ['#bluetongue', 'dublin'], { text: posts[0]?.text ?? '' }))
-    posts.push(post(9, at + 4 * MIN, ['#bluetongue', 'dublin'], { text: posts[0]?.text ?? '' }))
+    posts.push(post(8, at + MIN + 30_000, ['#bluetongue', 'dublin'], { text: posts[0]?.text ?? '' }))
+    posts.push(post(9, at + MIN + 30_000, ['#bluetongue', 'dublin'], { text: posts[0]?.text ?? '' }))
     for (const p of posts) d.add(p)
     const [hit, ...rest] = closeUntil(at + 10 * MIN)
     expect(rest).toEqual([])
@@ -181,7 +181,7 @@ describe('createEmergingDetector', () => {
   })
 
   it('returns a term once per episode, and again after it calms down and re-bursts', () => {
-    const { d, at, closeUntil } = warmDetector({ calmBuckets: 2 })
+    const { d, at, closeUntil } = warmDetector({ calmMs: 10 * MIN })
     let i = 0
     const burst = (start: number, n: number): void => {
       for (let k = 0; k < n; k++) d.add(post(i++, start + k * 20_000, ['#bluetongue']))
@@ -230,5 +230,44 @@ describe('createEmergingDetector', () => {
     expect(hit?.mentionIds).toEqual(expect.arrayContaining(first.map((p) => p.id)))
     expect(hit?.mentionIds.length).toBeLessThanOrEqual(50)
     expect(hit?.samples.length).toBeGreaterThan(0)
+  })
+})
+
+describe('minute steps and the look-ahead', () => {
+  /** Three new voices at 0:10, 1:10 and 4:10 after `at`, all added before any step closes (a replay). */
+  const addBurst = (d: EmergingDetector, at: number): void => {
+    for (const [i, dt] of [10_000, 70_000, 250_000].entries()) d.add(post(i, at + dt, ['#bluetongue']))
+  }
+  const firstHitStep = (d: EmergingDetector, at: number): number | undefined => {
+    for (let k = 0; k < 10; k++) {
+      if (d.close(at + k * MIN, at + (k + 1) * MIN).length > 0) return k
+    }
+    return undefined
+  }
+
+  it.each([
+    { lookaheadMs: 0, step: 4 },
+    { lookaheadMs: 2 * MIN, step: 2 },
+    // Whole steps only: 90 s of lateness looks one step ahead, never into posts it would not have.
+    { lookaheadMs: 90_000, step: 3 },
+  ])(
+    'fires at the step whose test first sees the third voice (look-ahead $lookaheadMs ms)',
+    ({ lookaheadMs, step }) => {
+      const { d, at } = warmDetector({ lookaheadMs })
+      addBurst(d, at)
+      expect(firstHitStep(d, at)).toBe(step)
+    },
+  )
+
+  it('tests every minute: a burst inside one 5-minute bucket is found before the bucket ends', () => {
+    const { d, at } = warmDetector({ lookaheadMs: 0 })
+    for (const [i, dt] of [5_000, 20_000, 40_000].entries()) d.add(post(i, at + dt, ['#bluetongue']))
+    expect(d.close(at, at + MIN).map((h) => h.term)).toEqual(['#bluetongue'])
+  })
+
+  it('keeps the same false-alarm budget: a 5-minute bucket closed at once finds what its steps find', () => {
+    const { d, at } = warmDetector()
+    addBurst(d, at)
+    expect(d.close(at, at + B).map((h) => h.term)).toEqual(['#bluetongue'])
   })
 })

@@ -1,5 +1,7 @@
-import { familyWiseThreshold, negativeBinomialUpperTail } from '@pulse/anomaly'
+import { familyWiseThreshold } from '@pulse/anomaly'
+import { createAuthorRates } from './emerging-authors.ts'
 import { coTermsOf, type RecentPost, samplesOf } from './emerging-evidence.ts'
+import { type Scored, scoreTerm } from './emerging-score.ts'
 import { createDecayedSketch, type DecayedSketch } from './emerging-sketch.ts'
 import {
   authorsIn,
@@ -24,50 +26,42 @@ export type {
 } from './emerging-types.ts'
 
 const MINUTE = 60_000
-const HOUR = 3_600_000
 const DAY = 86_400_000
 const MAX_TERMS_PER_POST = 64
-const AUTHOR_HALF_LIFE = HOUR
-const CALM_P = 1e-3
-
-interface AuthorRate {
-  count: number
-  atMs: number
-}
-
-interface Scored {
-  readonly s: TermState
-  readonly observed: number
-  readonly expected: number
-  readonly pValue: number
-  readonly significant: boolean
-  readonly elevated: boolean
-}
 
 /**
  * Emerging-term detection: hashtags, words, phrases and symptom pairs that were rare or absent and
- * suddenly have several independent voices. Each term's count of distinct authors with distinct
- * texts (bot-rate accounts discounted) in the last 5, 15 and 60 minutes is tested against its
- * decayed share of the stream times the stream's volume in the window (so daily cycles cancel),
- * with a small prior for never-seen terms, Bonferroni over terms × windows, and a minimum of voices.
+ * suddenly have several independent voices. At the end of every minute (a step), each fresh term's
+ * count of distinct authors with distinct texts (bot-rate accounts discounted) in the sliding last
+ * 5, 15 and 60 minutes is tested against its decayed share of the stream times the stream's volume
+ * in the window (so daily cycles cancel), with a small prior for never-seen terms, Bonferroni over
+ * terms × windows × steps, and a minimum of voices. Testing every minute rather than every 5-minute
+ * bucket alarms as soon as the evidence is there, at the same false-alarm budget per day.
  * Event-time, causal, O(terms) per mention; memory capped (terms, authors, recent posts) with the
  * long-term background in a fixed-size count-min sketch.
  */
 export function createEmergingDetector(options: EmergingOptions = {}): EmergingDetector {
-  const B = options.bucketMs ?? 5 * MINUTE
-  const windows = [...new Set((options.windows ?? [1, 3, 12]).map((k) => Math.max(1, Math.floor(k))))]
-  const W = Math.max(...windows)
-  const alphaBucket = (options.falseAlarmsPerDay ?? 0.5) / (DAY / B)
+  const S = Math.max(1, options.stepMs ?? MINUTE)
+  const toSteps = (ms: number): number => Math.max(1, Math.round(ms / S))
+  const lengths = [
+    ...new Set((options.windowsMs ?? [5 * MINUTE, 15 * MINUTE, 60 * MINUTE]).map(toSteps)),
+  ].sort((a, b) => a - b)
+  const W = Math.max(...lengths)
+  // A window is tested every 1/12 of its length: consecutive tests then overlap by 11/12 or more,
+  // so testing it more often would add little power and cost false-alarm budget.
+  const windows = lengths.map((k) => ({ k, cadence: Math.ceil(k / 12) }))
+  const lookahead = Math.max(0, Math.floor((options.lookaheadMs ?? 2 * MINUTE) / S))
+  /** Each window's share of the day's budget, per test (before Bonferroni over the terms tested). */
+  const alphaTest = (cadence: number): number =>
+    (options.falseAlarmsPerDay ?? 0.5) / windows.length / (DAY / (cadence * S))
   const minAuthors = options.minAuthors ?? 3
   const minLift = options.minLift ?? 4
   const prior = options.priorAuthors ?? 0.5
   const halfLife = options.halfLifeMs ?? 3 * DAY
   const warmup = options.warmupMs ?? DAY
   const dispersion = options.dispersion ?? 0.1
-  const calmBuckets = options.calmBuckets ?? 6
-  const botRate = options.botPostsPerHour ?? 12
+  const calmSteps = toSteps(options.calmMs ?? 30 * MINUTE)
   const maxTerms = options.maxTerms ?? 50_000
-  const maxAuthors = options.maxAuthorsTracked ?? 200_000
   const maxAuthorsPerTerm = options.maxAuthorsPerTerm ?? 256
   const maxRecent = Math.max(1_000, maxTerms)
   const lexicon = new Set(options.cooccurrence ?? DEFAULT_SYMPTOMS)
@@ -85,25 +79,18 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
   let maxIdx: number | undefined
   /** Map order is least-recently-touched first (entries are re-inserted on use). */
   const terms = new Map<string, TermState>()
-  const authors = new Map<string, AuthorRate>()
+  const authors = createAuthorRates({
+    botPostsPerHour: options.botPostsPerHour ?? 12,
+    maxAuthors: options.maxAuthorsTracked ?? 200_000,
+  })
   const texts = new Map<string, number>()
   const recent = new Map<string, RecentPost>()
   const touched = new Map<number, Set<TermState>>()
   const totals = new Map<number, number>()
   const active = new Set<TermState>()
 
-  const weightOf = (authorId: string, atMs: number): number => {
-    const a = authors.get(authorId)
-    const decay = a ? 2 ** (-Math.max(0, atMs - a.atMs) / AUTHOR_HALF_LIFE) : 0
-    const count = (a ? a.count * decay : 0) + 1
-    authors.delete(authorId)
-    authors.set(authorId, { count, atMs: Math.max(atMs, a?.atMs ?? atMs) })
-    const perHour = (count * Math.LN2 * HOUR) / AUTHOR_HALF_LIFE
-    return perHour > botRate ? botRate / perHour : 1
-  }
-
   const flushSlots = (s: TermState, upTo: number): void => {
-    for (const slot of drainSlots(s, upTo)) sketch.add(s.term, slot.effective, slot.idx * B)
+    for (const slot of drainSlots(s, upTo)) sketch.add(s.term, slot.effective, slot.idx * S)
   }
 
   const forget = (s: TermState): void => {
@@ -134,36 +121,6 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
     return (sketch.estimate(term, atMs) + prior) / (m + 1)
   }
 
-  /** Tests windows (idx − k, top]: `top` > idx when posts of the next bucket already arrived. */
-  const score = (
-    s: TermState,
-    idx: number,
-    top: number,
-    tested: number,
-    streamIn: (k: number) => number,
-  ): Scored => {
-    const share = backgroundShare(s.term, idx * B)
-    const threshold = familyWiseThreshold(alphaBucket, Math.max(1, tested * windows.length))
-    let best = { observed: 0, expected: 0, pValue: 1, passes: false }
-    let elevated = false
-    for (const k of windows) {
-      const observed = windowOf(s, idx - k, top).effective
-      const expected = share * streamIn(k)
-      if (observed < minAuthors || observed < minLift * expected) continue
-      const pValue = negativeBinomialUpperTail(observed, expected, dispersion)
-      if (pValue <= CALM_P) elevated = true
-      if (pValue < best.pValue) best = { observed, expected, pValue, passes: pValue <= threshold }
-    }
-    return {
-      s,
-      observed: best.observed,
-      expected: best.expected,
-      pValue: best.pValue,
-      significant: best.passes,
-      elevated,
-    }
-  }
-
   const recentOf = (ids: readonly string[]): RecentPost[] =>
     ids.flatMap((id) => {
       const p = recent.get(id)
@@ -174,7 +131,7 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
     const ids = idsIn(r.s, idx - W, top)
     const posts = recentOf(ids)
     const w = windowOf(r.s, idx - W, top)
-    const rarity = (term: string): number => backgroundShare(term, idx * B)
+    const rarity = (term: string): number => backgroundShare(term, idx * S)
     return {
       term: r.s.term,
       observedAuthors: r.observed,
@@ -211,7 +168,7 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
     }
     for (const [i, total] of [...totals].sort((a, b) => a[0] - b[0])) {
       if (i > idx - W) break
-      const t = i * B
+      const t = i * S
       mass = mass * 2 ** (-Math.max(0, t - massAt) / halfLife) + total
       massAt = Math.max(massAt, t)
       totals.delete(i)
@@ -229,20 +186,99 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
       if (p.idx > idx - W && recent.size <= maxRecent) break
       recent.delete(id)
     }
-    for (const [id, a] of authors) {
-      if (a.atMs > startMs - 6 * AUTHOR_HALF_LIFE && authors.size <= maxAuthors) break
-      authors.delete(id)
+    authors.expire(startMs)
+  }
+
+  /** Tests the terms touched in step `idx` (and its look-ahead) and returns the new hits. */
+  const closeStep = (idx: number): EmergingHit[] => {
+    lastClosed = idx
+    const warm = firstIdx !== undefined && (idx - firstIdx) * S >= warmup
+    // Posts of the next steps that already arrived (within the caller's lateness) count too:
+    // they are known now, and waiting for their step to close would only add delay.
+    const top = Math.min(idx + lookahead, Math.max(idx, maxIdx ?? idx))
+    // Terms with posts since each window's last test: the 5-minute window's every step, the
+    // hour's every five. Bonferroni over them, per window.
+    const widest = Math.max(...windows.map((w) => (idx % w.cadence === 0 ? w.cadence : 1)))
+    const freshSince = new Map<number, number>()
+    const fresh = new Set<TermState>()
+    for (let i = top; i > idx - widest; i--) {
+      for (const s of touched.get(i) ?? []) fresh.add(s)
+      freshSince.set(idx - i + 1, fresh.size)
     }
+    const candidates = new Set([...fresh, ...active])
+    const streamCache = new Map<number, number>()
+    const streamIn = (k: number): number => {
+      let v = streamCache.get(k)
+      if (v === undefined) {
+        v = 0
+        for (let i = idx - k + 1; i <= top; i++) v += totals.get(i) ?? 0
+        streamCache.set(k, v)
+      }
+      return v
+    }
+    const context = {
+      windows: windows.map((w) => ({
+        ...w,
+        threshold:
+          idx % w.cadence === 0
+            ? familyWiseThreshold(alphaTest(w.cadence), Math.max(1, freshSince.get(w.cadence) ?? 1))
+            : undefined,
+      })),
+      minAuthors,
+      minLift,
+      dispersion,
+      idx,
+      top,
+      streamIn,
+    }
+    const scored = [...candidates].map((s) => scoreTerm(s, () => backgroundShare(s.term, idx * S), context))
+    // Open episodes first: their fresh posts decide whether a new term is the same story.
+    for (const r of scored) {
+      const e = r.s.episode
+      if (!e) continue
+      e.calm = r.elevated ? 0 : e.calm + 1
+      if (r.elevated) e.ids = new Set(idsIn(r.s, idx - W, top))
+      if (e.calm >= calmSteps) {
+        r.s.episode = null
+        active.delete(r.s)
+      }
+    }
+    const firing = scored
+      .filter((r) => warm && r.significant && !r.s.episode)
+      .sort(
+        (a, b) =>
+          a.pValue - b.pValue || b.s.term.length - a.s.term.length || a.s.term.localeCompare(b.s.term),
+      )
+    const hits: EmergingHit[] = []
+    /** Voices of a spelling in the last hour: counted if it is tracked, else its background rate. */
+    const hourVoices = (spelling: string): number => {
+      const v = terms.get(spelling)
+      const seen = v ? windowOf(v, idx - W, top).effective : 0
+      return Math.max(seen, backgroundShare(spelling, idx * S) * streamIn(W))
+    }
+    for (const r of firing) {
+      const ids = idsIn(r.s, idx - W, top)
+      // A misspelling of a common word ("heatlh") is the word's own chatter, not a new term.
+      const folded =
+        explainedByOpen(r.s, ids) ||
+        isLikelyMisspelling(r.s.term, windowOf(r.s, idx - W, top).effective, hourVoices)
+      const episode: TermEpisode = { openedIdx: idx, calm: 0, ids: new Set(ids) }
+      r.s.episode = episode
+      active.add(r.s)
+      if (!folded) hits.push(hitOf(r, idx, top))
+    }
+    expire(idx, idx * S)
+    return hits
   }
 
   return {
     add(m) {
       if (!Number.isFinite(m.createdAtMs) || recent.has(m.id)) return
-      let idx = Math.floor(m.createdAtMs / B)
+      let idx = Math.floor(m.createdAtMs / S)
       if (lastClosed !== undefined && idx <= lastClosed) idx = lastClosed + 1
       if (firstIdx === undefined || idx < firstIdx) firstIdx = idx
       if (maxIdx === undefined || idx > maxIdx) maxIdx = idx
-      const weight = weightOf(m.authorId, m.createdAtMs)
+      const weight = authors.weightOf(m.authorId, m.createdAtMs)
       const signature = textSignature(m.text)
       const seenAt = signature === '' ? undefined : texts.get(signature)
       const duplicateText = seenAt !== undefined && seenAt > idx - W
@@ -271,65 +307,15 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
       }
     },
 
-    close(bucketStartMs) {
-      const idx = Math.floor(bucketStartMs / B)
-      if (lastClosed !== undefined && idx <= lastClosed) return []
-      lastClosed = idx
-      const warm = firstIdx !== undefined && (idx - firstIdx) * B >= warmup
-      // Posts of the next bucket that already arrived (within the caller's lateness) count too:
-      // they are known now, and waiting for their bucket to close would only add delay.
-      const top = Math.min(idx + 2, Math.max(idx, maxIdx ?? idx))
-      const fresh = new Set<TermState>()
-      for (let i = idx; i <= top; i++) for (const s of touched.get(i) ?? []) fresh.add(s)
-      const tested = fresh.size
-      const candidates = new Set([...fresh, ...active])
-      const streamCache = new Map<number, number>()
-      const streamIn = (k: number): number => {
-        let v = streamCache.get(k)
-        if (v === undefined) {
-          v = 0
-          for (let i = idx - k + 1; i <= top; i++) v += totals.get(i) ?? 0
-          streamCache.set(k, v)
-        }
-        return v
-      }
-      const scored = [...candidates].map((s) => score(s, idx, top, tested, streamIn))
-      // Open episodes first: their fresh posts decide whether a new term is the same story.
-      for (const r of scored) {
-        const e = r.s.episode
-        if (!e) continue
-        e.calm = r.elevated ? 0 : e.calm + 1
-        if (r.elevated) e.ids = new Set(idsIn(r.s, idx - W, top))
-        if (e.calm >= calmBuckets) {
-          r.s.episode = null
-          active.delete(r.s)
-        }
-      }
-      const firing = scored
-        .filter((r) => warm && r.significant && !r.s.episode)
-        .sort(
-          (a, b) =>
-            a.pValue - b.pValue || b.s.term.length - a.s.term.length || a.s.term.localeCompare(b.s.term),
-        )
+    close(startMs, endMs) {
+      const last = Math.floor(endMs / S) - 1
       const hits: EmergingHit[] = []
-      /** Voices of a spelling in the last hour: counted if it is tracked, else its background rate. */
-      const hourVoices = (spelling: string): number => {
-        const v = terms.get(spelling)
-        const seen = v ? windowOf(v, idx - W, top).effective : 0
-        return Math.max(seen, backgroundShare(spelling, idx * B) * streamIn(W))
-      }
-      for (const r of firing) {
-        const ids = idsIn(r.s, idx - W, top)
-        // A misspelling of a common word ("heatlh") is the word's own chatter, not a new term.
-        const folded =
-          explainedByOpen(r.s, ids) ||
-          isLikelyMisspelling(r.s.term, windowOf(r.s, idx - W, top).effective, hourVoices)
-        const episode: TermEpisode = { openedIdx: idx, calm: 0, ids: new Set(ids) }
-        r.s.episode = episode
-        active.add(r.s)
-        if (!folded) hits.push(hitOf(r, idx, top))
-      }
-      expire(idx, bucketStartMs)
+      for (
+        let i = Math.max(Math.floor(startMs / S), (lastClosed ?? Number.NEGATIVE_INFINITY) + 1);
+        i <= last;
+        i++
+      )
+        hits.push(...closeStep(i))
       return hits
     },
 
@@ -338,14 +324,23 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
     },
 
     snapshot() {
-      return { version: 1, sketch: sketch.snapshot(), mass, massAtMs: massAt, firstIdx: firstIdx ?? null }
+      return {
+        version: 2,
+        sketch: sketch.snapshot(),
+        mass,
+        massAtMs: massAt,
+        firstMs: firstIdx === undefined ? null : firstIdx * S,
+      }
     },
 
     restore(s) {
       sketch = createDecayedSketch({ ...sketchShape, restore: s.sketch })
       mass = s.mass
       massAt = s.massAtMs
-      if (s.firstIdx !== null) firstIdx = Math.min(firstIdx ?? s.firstIdx, s.firstIdx)
+      if (s.firstMs !== null) {
+        const restored = Math.floor(s.firstMs / S)
+        firstIdx = Math.min(firstIdx ?? restored, restored)
+      }
     },
 
     get stats() {
