@@ -1,18 +1,9 @@
 import { familyWiseThreshold } from '@pulse/anomaly'
 import { createAuthorRates } from './emerging-authors.ts'
-import { coTermsOf, type RecentPost, samplesOf } from './emerging-evidence.ts'
+import { coTermsOf, samplesOf } from './emerging-evidence.ts'
+import { createEmergingMemory } from './emerging-memory.ts'
 import { type Scored, scoreTerm } from './emerging-score.ts'
-import { createDecayedSketch, type DecayedSketch } from './emerging-sketch.ts'
-import {
-  authorsIn,
-  drainSlots,
-  idsIn,
-  newTermState,
-  recordPost,
-  type TermEpisode,
-  type TermState,
-  windowOf,
-} from './emerging-term.ts'
+import { authorsIn, idsIn, recordPost, type TermEpisode, type TermState, windowOf } from './emerging-term.ts'
 import { cooccurrenceTerms, DEFAULT_SYMPTOMS, isTrackableTerm, textSignature } from './emerging-text.ts'
 import type { EmergingDetector, EmergingHit, EmergingOptions } from './emerging-types.ts'
 import { isLikelyMisspelling } from './emerging-typo.ts'
@@ -56,80 +47,34 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
     (options.falseAlarmsPerDay ?? 0.5) / windows.length / (DAY / (cadence * S))
   const minAuthors = options.minAuthors ?? 3
   const minLift = options.minLift ?? 4
-  const prior = options.priorAuthors ?? 0.5
-  const halfLife = options.halfLifeMs ?? 3 * DAY
-  const warmup = options.warmupMs ?? DAY
   const dispersion = options.dispersion ?? 0.1
+  const warmup = options.warmupMs ?? DAY
   const calmSteps = toSteps(options.calmMs ?? 30 * MINUTE)
-  const maxTerms = options.maxTerms ?? 50_000
   const maxAuthorsPerTerm = options.maxAuthorsPerTerm ?? 256
-  const maxRecent = Math.max(1_000, maxTerms)
   const lexicon = new Set(options.cooccurrence ?? DEFAULT_SYMPTOMS)
-  const sketchShape = {
-    width: options.sketchWidth ?? 65_536,
-    depth: options.sketchDepth ?? 4,
-    halfLifeMs: halfLife,
-  }
-
-  let sketch: DecayedSketch = createDecayedSketch(sketchShape)
-  let mass = 0
-  let massAt = 0
+  const maxTerms = options.maxTerms ?? 50_000
+  const memory = createEmergingMemory({
+    stepMs: S,
+    windowSteps: W,
+    halfLifeMs: options.halfLifeMs ?? 3 * DAY,
+    priorAuthors: options.priorAuthors ?? 0.5,
+    maxTerms,
+    maxRecent: Math.max(1_000, maxTerms),
+    sketch: { width: options.sketchWidth ?? 65_536, depth: options.sketchDepth ?? 4 },
+  })
+  const { terms, texts, recent, touched, totals, backgroundShare } = memory
   let firstIdx: number | undefined
   let lastClosed: number | undefined
   let maxIdx: number | undefined
-  /** Map order is least-recently-touched first (entries are re-inserted on use). */
-  const terms = new Map<string, TermState>()
   const authors = createAuthorRates({
     botPostsPerHour: options.botPostsPerHour ?? 12,
     maxAuthors: options.maxAuthorsTracked ?? 200_000,
   })
-  const texts = new Map<string, number>()
-  const recent = new Map<string, RecentPost>()
-  const touched = new Map<number, Set<TermState>>()
-  const totals = new Map<number, number>()
   const active = new Set<TermState>()
-
-  const flushSlots = (s: TermState, upTo: number): void => {
-    for (const slot of drainSlots(s, upTo)) sketch.add(s.term, slot.effective, slot.idx * S)
-  }
-
-  const forget = (s: TermState): void => {
-    flushSlots(s, Number.POSITIVE_INFINITY)
-    for (const set of touched.values()) set.delete(s)
-    terms.delete(s.term)
-  }
-
-  const stateOf = (term: string, createdAtMs: number, idx: number): TermState => {
-    let s = terms.get(term)
-    if (s) terms.delete(term)
-    else {
-      if (terms.size >= maxTerms) {
-        for (const old of terms.values()) {
-          if (old.episode) continue
-          forget(old)
-          break
-        }
-      }
-      s = newTermState(term, createdAtMs, idx)
-    }
-    terms.set(term, s)
-    return s
-  }
-
-  const backgroundShare = (term: string, atMs: number): number => {
-    const m = mass * 2 ** (-Math.max(0, atMs - massAt) / halfLife)
-    return (sketch.estimate(term, atMs) + prior) / (m + 1)
-  }
-
-  const recentOf = (ids: readonly string[]): RecentPost[] =>
-    ids.flatMap((id) => {
-      const p = recent.get(id)
-      return p ? [p] : []
-    })
 
   const hitOf = (r: Scored, idx: number, top: number): EmergingHit => {
     const ids = idsIn(r.s, idx - W, top)
-    const posts = recentOf(ids)
+    const posts = memory.recentOf(ids)
     const w = windowOf(r.s, idx - W, top)
     const rarity = (term: string): number => backgroundShare(term, idx * S)
     return {
@@ -158,35 +103,6 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
       if (shared / Math.min(ids.length, a.episode.ids.size) >= 0.5) return true
     }
     return false
-  }
-
-  const expire = (idx: number, startMs: number): void => {
-    for (const [i, set] of touched) {
-      if (i > idx - W) continue
-      for (const s of set) flushSlots(s, i)
-      touched.delete(i)
-    }
-    for (const [i, total] of [...totals].sort((a, b) => a[0] - b[0])) {
-      if (i > idx - W) break
-      const t = i * S
-      mass = mass * 2 ** (-Math.max(0, t - massAt) / halfLife) + total
-      massAt = Math.max(massAt, t)
-      totals.delete(i)
-    }
-    for (const s of terms.values()) {
-      if (s.episode) continue
-      if (s.lastIdx > idx - W) break
-      forget(s)
-    }
-    for (const [sig, i] of texts) {
-      if (i > idx - W && texts.size <= maxRecent) break
-      texts.delete(sig)
-    }
-    for (const [id, p] of recent) {
-      if (p.idx > idx - W && recent.size <= maxRecent) break
-      recent.delete(id)
-    }
-    authors.expire(startMs)
   }
 
   /** Tests the terms touched in step `idx` (and its look-ahead) and returns the new hits. */
@@ -267,7 +183,8 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
       active.add(r.s)
       if (!folded) hits.push(hitOf(r, idx, top))
     }
-    expire(idx, idx * S)
+    memory.expire(idx)
+    authors.expire(idx * S)
     return hits
   }
 
@@ -301,7 +218,7 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
       }
       const post = { id: m.id, authorId: m.authorId, createdAtMs: m.createdAtMs, idx, weight, duplicateText }
       for (const term of own) {
-        const s = stateOf(term, m.createdAtMs, idx)
+        const s = memory.stateOf(term, m.createdAtMs, idx)
         recordPost(s, post, W, maxAuthorsPerTerm)
         set.add(s)
       }
@@ -324,19 +241,11 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
     },
 
     snapshot() {
-      return {
-        version: 2,
-        sketch: sketch.snapshot(),
-        mass,
-        massAtMs: massAt,
-        firstMs: firstIdx === undefined ? null : firstIdx * S,
-      }
+      return { version: 2, ...memory.snapshot(), firstMs: firstIdx === undefined ? null : firstIdx * S }
     },
 
     restore(s) {
-      sketch = createDecayedSketch({ ...sketchShape, restore: s.sketch })
-      mass = s.mass
-      massAt = s.massAtMs
+      memory.restore(s)
       if (s.firstMs !== null) {
         const restored = Math.floor(s.firstMs / S)
         firstIdx = Math.min(firstIdx ?? restored, restored)

@@ -1,0 +1,140 @@
+import type { RecentPost } from './emerging-evidence.ts'
+import { createDecayedSketch, type DecayedSketch, type SketchSnapshot } from './emerging-sketch.ts'
+import { drainSlots, newTermState, type TermState } from './emerging-term.ts'
+
+/** What the emerging-term detector remembers, and how it forgets. */
+export interface EmergingMemoryOptions {
+  readonly stepMs: number
+  /** Steps a post stays in the windows (the longest test window). */
+  readonly windowSteps: number
+  readonly halfLifeMs: number
+  /** Prior voices of a term never seen, in the background share. */
+  readonly priorAuthors: number
+  readonly maxTerms: number
+  /** Recent posts and text signatures kept beyond the window at most. */
+  readonly maxRecent: number
+  readonly sketch: { readonly width: number; readonly depth: number }
+}
+
+export interface EmergingMemory {
+  /** Tracked terms; Map order is least-recently-touched first (entries are re-inserted on use). */
+  readonly terms: Map<string, TermState>
+  /** When each text signature was last seen (step), to spot copies. */
+  readonly texts: Map<string, number>
+  readonly recent: Map<string, RecentPost>
+  /** Terms with posts per step, for the steps still inside the windows. */
+  readonly touched: Map<number, Set<TermState>>
+  /** The stream's effective voices per step, for the steps still inside the windows. */
+  readonly totals: Map<number, number>
+  /** The term's state, created (evicting the least-recently-touched idle term when full) if new. */
+  stateOf(term: string, createdAtMs: number, idx: number): TermState
+  /** The term's decayed share of the stream's voices (with the prior for unseen terms). */
+  backgroundShare(term: string, atMs: number): number
+  recentOf(ids: readonly string[]): RecentPost[]
+  /** Moves what left the windows by step `idx` into the background and forgets idle terms and posts. */
+  expire(idx: number): void
+  snapshot(): { sketch: SketchSnapshot; mass: number; massAtMs: number }
+  restore(s: { sketch: SketchSnapshot; mass: number; massAtMs: number }): void
+}
+
+/**
+ * The detector's memory: terms in their windows (capped, least recently touched evicted first),
+ * the long-term background in a fixed-size decayed count-min sketch with the stream's decayed mass,
+ * recent posts (for evidence) and text signatures (for copies), per-step indexes.
+ */
+export function createEmergingMemory(options: EmergingMemoryOptions): EmergingMemory {
+  const S = options.stepMs
+  const W = options.windowSteps
+  const halfLife = options.halfLifeMs
+  const sketchShape = { ...options.sketch, halfLifeMs: halfLife }
+  let sketch: DecayedSketch = createDecayedSketch(sketchShape)
+  let mass = 0
+  let massAt = 0
+  const terms = new Map<string, TermState>()
+  const texts = new Map<string, number>()
+  const recent = new Map<string, RecentPost>()
+  const touched = new Map<number, Set<TermState>>()
+  const totals = new Map<number, number>()
+
+  const flushSlots = (s: TermState, upTo: number): void => {
+    for (const slot of drainSlots(s, upTo)) sketch.add(s.term, slot.effective, slot.idx * S)
+  }
+
+  const forget = (s: TermState): void => {
+    flushSlots(s, Number.POSITIVE_INFINITY)
+    for (const set of touched.values()) set.delete(s)
+    terms.delete(s.term)
+  }
+
+  return {
+    terms,
+    texts,
+    recent,
+    touched,
+    totals,
+
+    stateOf(term, createdAtMs, idx) {
+      let s = terms.get(term)
+      if (s) terms.delete(term)
+      else {
+        if (terms.size >= options.maxTerms) {
+          for (const old of terms.values()) {
+            if (old.episode) continue
+            forget(old)
+            break
+          }
+        }
+        s = newTermState(term, createdAtMs, idx)
+      }
+      terms.set(term, s)
+      return s
+    },
+
+    backgroundShare(term, atMs) {
+      const m = mass * 2 ** (-Math.max(0, atMs - massAt) / halfLife)
+      return (sketch.estimate(term, atMs) + options.priorAuthors) / (m + 1)
+    },
+
+    recentOf: (ids) =>
+      ids.flatMap((id) => {
+        const p = recent.get(id)
+        return p ? [p] : []
+      }),
+
+    expire(idx) {
+      for (const [i, set] of touched) {
+        if (i > idx - W) continue
+        for (const s of set) flushSlots(s, i)
+        touched.delete(i)
+      }
+      for (const [i, total] of [...totals].sort((a, b) => a[0] - b[0])) {
+        if (i > idx - W) break
+        const t = i * S
+        mass = mass * 2 ** (-Math.max(0, t - massAt) / halfLife) + total
+        massAt = Math.max(massAt, t)
+        totals.delete(i)
+      }
+      for (const s of terms.values()) {
+        if (s.episode) continue
+        if (s.lastIdx > idx - W) break
+        forget(s)
+      }
+      for (const [sig, i] of texts) {
+        if (i > idx - W && texts.size <= options.maxRecent) break
+        texts.delete(sig)
+      }
+      for (const [id, p] of recent) {
+        if (p.idx > idx - W && recent.size <= options.maxRecent) break
+        recent.delete(id)
+      }
+    },
+
+    snapshot: () => ({ sketch: sketch.snapshot(), mass, massAtMs: massAt }),
+
+    restore(s) {
+      sketch = createDecayedSketch({ ...sketchShape, restore: s.sketch })
+      mass = s.mass
+      massAt = s.massAtMs
+    },
+  }
+}
