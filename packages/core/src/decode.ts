@@ -84,6 +84,17 @@ function parseVouched<T>(raw: Uint8Array): Outcome<T> | undefined {
 }
 
 function decodeText<S extends z.ZodType>(schema: S, raw: string | Uint8Array): Outcome<z.output<S>> {
+  const parsed = parseJson(raw)
+  if (parsed.kind !== 'ok') return parsed
+  const valid = schema.safeParse(parsed.value)
+  return valid.success ? ok(valid.data) : dlq(`schema: ${formatIssues(valid.error)}`)
+}
+
+/**
+ * Parses one raw message (bytes or text) as JSON within the message limits, or a dead-letter
+ * outcome whose reason names the problem: invalid UTF-8, too large, too deep, empty, not JSON.
+ */
+export function parseJson(raw: string | Uint8Array): Outcome<unknown> {
   const size = typeof raw === 'string' ? Buffer.byteLength(raw) : raw.byteLength
   if (size > LIMITS.maxMessageBytes) {
     return dlq(`message too large: ${size} bytes (limit ${LIMITS.maxMessageBytes})`)
@@ -99,15 +110,11 @@ function decodeText<S extends z.ZodType>(schema: S, raw: string | Uint8Array): O
   }
   if (text.trim() === '') return dlq('empty message')
   if (jsonDepth(text) > LIMITS.maxJsonDepth) return dlq(`JSON nested deeper than ${LIMITS.maxJsonDepth}`)
-  let value: unknown
   try {
-    value = JSON.parse(text)
+    return ok(JSON.parse(text))
   } catch (err) {
     return dlq(`not JSON: ${err instanceof Error ? err.message : String(err)}`)
   }
-  const parsed = schema.safeParse(value)
-  if (!parsed.success) return dlq(`schema: ${formatIssues(parsed.error)}`)
-  return ok(parsed.data)
 }
 
 /** Bounds a raw payload for storage with its dead letter. */

@@ -1,7 +1,7 @@
 export type { Clock } from './clock.ts'
 export { manualClock, systemClock } from './clock.ts'
 export { type DeadLetter, deadLetterSchema } from './dead-letter.ts'
-export { decodeJson, jsonDepth, truncatePayload, vouchFor } from './decode.ts'
+export { decodeJson, jsonDepth, parseJson, truncatePayload, vouchFor } from './decode.ts'
 export {
   type ClaimMatch,
   claimMatchSchema,
@@ -33,7 +33,9 @@ export {
   groupOrigins,
   ORIGIN_HEADER,
   type Origin,
+  originLine,
   parseOrigin,
+  REPLAY_SOURCE_PREFIX,
 } from './origin.ts'
 export { dlq, drop, type Outcome, ok } from './outcome.ts'
 export { seededRandom } from './random.ts'

@@ -5,6 +5,9 @@
  */
 export const ORIGIN_HEADER = 'pulse-origin'
 
+/** Sources of lines replayed from a file or stdin are named `replay:…`. */
+export const REPLAY_SOURCE_PREFIX = 'replay:'
+
 export interface Origin {
   readonly source: string
   readonly seq: number
@@ -38,4 +41,13 @@ export function groupOrigins(headers: ReadonlyArray<string | undefined>): AckMes
     else bySource.set(o.source, [o.seq])
   }
   return [...bySource].map(([source, seqs]) => ({ source, seqs }))
+}
+
+/**
+ * Where a message came from, as a person looks for it: `line 17` for a replayed line (its origin
+ * is `replay:<file-id>#17`), undefined for anything else.
+ */
+export function originLine(header: string | undefined): string | undefined {
+  const o = parseOrigin(header)
+  return o?.source.startsWith(REPLAY_SOURCE_PREFIX) ? `line ${o.seq}` : undefined
 }

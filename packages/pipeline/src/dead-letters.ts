@@ -3,6 +3,7 @@ import {
   type DeadLetter,
   errorMessage,
   ORIGIN_HEADER,
+  originLine,
   SCHEMA_HEADER,
   SCHEMAS,
   stableHash,
@@ -22,11 +23,13 @@ export function deadLetterFor(
 ): DeadLetter {
   const origin = message.headers[ORIGIN_HEADER]
   const payload = truncatePayload(message.value)
+  // A replayed line's letter names the line, whichever stage refused it.
+  const line = originLine(origin)
   return {
     id: origin ? stableHash('origin', origin) : stableHash(message.topic, message.key ?? '', payload),
     stage,
     topic: message.topic,
-    reason: cause === undefined ? reason : `${reason} (${errorMessage(cause)})`,
+    reason: `${line ? `${line}: ` : ''}${reason}${cause === undefined ? '' : ` (${errorMessage(cause)})`}`,
     payload,
     failedAt: new Date(failedAtMs).toISOString(),
   }

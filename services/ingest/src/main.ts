@@ -20,7 +20,7 @@ export interface IngestService extends RunningService {
   readonly connectors: RunningConnectors | undefined
 }
 
-/** The ingest service: sources → validated mentions on the raw topic (invalid → dead letters). */
+/** The ingest service: sources → mentions on the raw topic (replayed lines that are not JSON → dead letters). */
 export function ingestService(options: IngestOptions): ServiceFactory {
   return async (ctx): Promise<IngestService> => {
     const log = ctx.logger.child({ service: 'ingest' })

@@ -4,12 +4,12 @@ import type { Bus, OutgoingMessage } from '@pulse/bus'
 import {
   type AckMessage,
   type Clock,
-  decodeJson,
   formatOrigin,
   type Logger,
   type Mention,
-  mentionSchema,
   ORIGIN_HEADER,
+  parseJson,
+  REPLAY_SOURCE_PREFIX,
   SCHEMA_HEADER,
   SCHEMAS,
   stableHash,
@@ -39,6 +39,7 @@ export interface ReplayOptions {
 export interface ReplayStats {
   lines: number
   published: number
+  /** Lines that are not JSON (schema failures are dead-lettered by enrich, which validates). */
   invalid: number
   acknowledged: number
   resumedFrom: number
@@ -62,25 +63,41 @@ const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
     })
   })
 
+/** Whether an author handle (`@StMarysHealth`, `stmaryshealth.bsky.social`) is one of the organisation's. */
+export function isOrgHandle(handle: unknown, orgHandles: ReadonlySet<string>): boolean {
+  if (typeof handle !== 'string' || handle === '') return false
+  const h = handle.replace(/^@/, '').toLowerCase()
+  return orgHandles.has(h) || orgHandles.has(h.split('.')[0] ?? h)
+}
+
 /** Sets `fromOrg` when the author is one of the watched organisation's accounts. */
 export function markOrg(mention: Mention, orgHandles: ReadonlySet<string>): Mention {
-  const handle = mention.author.handle?.replace(/^@/, '').toLowerCase()
-  if (!handle) return mention
-  const local = handle.split('.')[0] ?? handle
-  return orgHandles.has(handle) || orgHandles.has(local) ? { ...mention, fromOrg: true } : mention
+  return isOrgHandle(mention.author.handle, orgHandles) ? { ...mention, fromOrg: true } : mention
 }
+
+const isBlank = (bytes: Uint8Array): boolean => {
+  for (const b of bytes) if (b !== 0x20 && b !== 0x09 && b !== 0x0d && b !== 0x0a) return false
+  return true
+}
+
+const field = (value: unknown, key: string): unknown =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)[key]
+    : undefined
 
 /**
  * Replays a JSONL file of mentions onto the raw topic, paced by event time (`createdAt`) at
- * `speed` × real time or as fast as the pipeline takes them. Invalid lines go to the dead-letter
- * topic with the reason. The checkpoint (line and byte offset) advances only over lines the sink
+ * `speed` × real time or as fast as the pipeline takes them. A line that is not JSON goes to the
+ * dead-letter topic here; every other line is passed on as it is (keyed by its id, marked when an
+ * organisation account wrote it), and the enrich stage validates it against the Mention schema as
+ * it does every raw message, dead-lettering it with the reason and the line number if it fails. The checkpoint (line and byte offset) advances only over lines the sink
  * has acknowledged, so a crash resumes without losing or double-counting anything.
  */
 export async function startReplay(options: ReplayOptions): Promise<Replay> {
   const log = options.logger.child({ source: 'replay' })
   const fromStdin = options.file === '-'
   const path = fromStdin ? '-' : realpathSync(options.file)
-  const source = `replay:${fromStdin ? `stdin-${options.clock.now()}` : stableHash(path).slice(0, 12)}`
+  const source = `${REPLAY_SOURCE_PREFIX}${fromStdin ? `stdin-${options.clock.now()}` : stableHash(path).slice(0, 12)}`
   const checkpointPath = `${options.checkpointDir}/${source.replace(':', '-')}.json`
   const saved = fromStdin ? null : readCheckpoint(checkpointPath)
   const tracker = new AckTracker(saved?.line ?? 0, saved?.offset ?? 0)
@@ -169,45 +186,47 @@ export async function startReplay(options: ReplayOptions): Promise<Replay> {
       stats.lines = line.seq
       tracker.sent(line.seq, line.end)
       const origin = formatOrigin({ source, seq: line.seq })
-      if (line.bytes.length === 0 || line.bytes.toString('utf8').trim() === '') {
+      if (isBlank(line.bytes)) {
         localAcks.push(line.seq)
         return
       }
-      const outcome = decodeJson(mentionSchema, line.bytes)
-      if (outcome.kind !== 'ok') {
+      const parsed = parseJson(line.bytes)
+      if (parsed.kind !== 'ok') {
         stats.invalid++
-        const reason = outcome.kind === 'dlq' ? outcome.reason : 'dropped'
         const msg = {
           topic: TOPICS.mentionsRaw,
           key: null,
           value: line.bytes,
           headers: { [ORIGIN_HEADER]: origin },
         }
-        const letter = deadLetterFor(
-          msg,
-          'ingest.replay',
-          `line ${line.seq}: ${reason}`,
-          undefined,
-          options.clock.now(),
-        )
+        const reason = parsed.kind === 'dlq' ? parsed.reason : 'dropped'
+        const letter = deadLetterFor(msg, 'ingest.replay', reason, undefined, options.clock.now())
         letters.push(deadLetterMessage(letter, origin))
         return
       }
-      const mention = markOrg(outcome.value, options.orgHandles)
+      const value = parsed.value
       if (options.speed !== 'max') {
-        const t = Date.parse(mention.createdAt)
-        pace ??= { event0: t, wall0: options.clock.now() }
-        const due = pace.wall0 + (t - pace.event0) / options.speed
-        const wait = due - options.clock.now()
-        if (wait > 5) {
-          await flush()
-          await sleep(Math.min(wait, 60_000), signal)
+        const createdAt = field(value, 'createdAt')
+        const t = typeof createdAt === 'string' ? Date.parse(createdAt) : Number.NaN
+        if (Number.isFinite(t)) {
+          pace ??= { event0: t, wall0: options.clock.now() }
+          const due = pace.wall0 + (t - pace.event0) / options.speed
+          const wait = due - options.clock.now()
+          if (wait > 5) {
+            await flush()
+            await sleep(Math.min(wait, 60_000), signal)
+          }
         }
       }
       stats.published++
+      const id = field(value, 'id')
       raw.push({
-        key: mention.id,
-        value: JSON.stringify(mention),
+        // Keyed by the mention id, so copies of one mention stay in one partition, in order.
+        key: typeof id === 'string' && id !== '' ? id : null,
+        value: isOrgHandle(field(field(value, 'author'), 'handle'), options.orgHandles)
+          ? JSON.stringify({ ...(value as object), fromOrg: true })
+          : // A copy: the line is a view of the read chunk, which must not stay alive with it.
+            Buffer.from(line.bytes),
         headers: { [SCHEMA_HEADER]: SCHEMAS.mention, [ORIGIN_HEADER]: origin },
       })
     }
