@@ -51,6 +51,8 @@ export interface BucketInput {
   readonly authorId: string
   readonly source: string
   readonly text: string
+  /** Fingerprint of the text once normalised (case, spacing, links, handles): copies share it. */
+  readonly textKey: string
   readonly createdAtMs: number
   readonly negative: boolean | null
   readonly engagement: number
@@ -60,13 +62,27 @@ export interface BucketInput {
   readonly claims: readonly string[]
 }
 
-/** A mention as its keys' buckets see it, at event time `createdAtMs` (already parsed). */
+/** Near-duplicate fingerprint: the same text once normalised (case, spacing, links, handles). */
+export function textKeyOf(text: string): string {
+  const norm = text
+    .toLowerCase()
+    .replace(/https?:\/\/\S+|@\w+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+  return stableHash(norm)
+}
+
+/**
+ * A mention as its keys' buckets see it, at event time `createdAtMs` (already parsed); built once per
+ * mention, whatever the number of keys it counts for.
+ */
 export function bucketInputOf(m: EnrichedMention, createdAtMs: number): BucketInput {
   return {
     id: m.id,
     authorId: m.author.id,
     source: m.source,
     text: m.text,
+    textKey: textKeyOf(m.text),
     createdAtMs,
     negative: m.sentiment ? m.sentiment.label === 'negative' : null,
     engagement: m.engagement.likes + m.engagement.reposts + m.engagement.replies + m.engagement.quotes,
@@ -99,13 +115,7 @@ export function addToBucket(b: Bucket, m: BucketInput): void {
   for (const c of m.claims) bump(b.claimPosts, c, 64)
   bump(b.sources, m.source, 64)
   for (const t of m.terms) bump(b.terms, t, MAX_TERMS)
-  // Near-duplicate collapse: the same text once normalised (case, spacing, links, handles).
-  const norm = m.text
-    .toLowerCase()
-    .replace(/https?:\/\/\S+|@\w+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-  bump(b.texts, stableHash(norm), MAX_SET)
+  bump(b.texts, m.textKey, MAX_SET)
   const weight = m.engagement + Math.log10(1 + m.followers)
   if (b.samples.length < MAX_SAMPLES) b.samples.push({ id: m.id, text: m.text, weight })
   else {
