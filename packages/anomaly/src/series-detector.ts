@@ -1,6 +1,7 @@
 import { probit } from 'simple-statistics'
 import { stepEpisode } from './alert-episode.ts'
 import { addDecayed, type DecayedMean, decayFactor } from './decayed-mean.ts'
+import { calibratedDeviation, learnTail } from './deviation-tail.ts'
 import { dispersionOf, learnDispersion, testCount } from './dispersion.ts'
 import { initialState, parseState, type SeriesState } from './series-state.ts'
 import { learnScale, logRatio, sustainedScale } from './sustained-deviation.ts'
@@ -11,8 +12,10 @@ const DAY = 24 * HOUR
 /** What the detector says about one bucket. */
 export interface AnomalyScore {
   /**
-   * Anomaly score in [0, 1): nonzero only on an alert (see `deviation`), then d / (d + 3) for the
-   * alerted deviation d, so 0.5 means three typical deviations; 0 during warm-up.
+   * Anomaly score in [0, 1): nonzero only on an alert (see `deviation`), then c / (c + 3), where c is
+   * the alerted deviation calibrated to this series' own tail (the deviation as rare under a Laplace
+   * tail as the alerted one is in this series), so 0.5 means a deviation seen about 2.5% of the time
+   * (three typical deviations on a Laplace-tailed series); 0 during warm-up.
    */
   readonly score: number
   /**
@@ -74,8 +77,12 @@ const SCORE_HALF = 3
 /** An episode starts above this deviation and ends after `EPISODE_CALM_MS` at or below it. */
 const ALERT_DEVIATION = 2
 const EPISODE_CALM_MS = 3 * HOUR
+/** During an alert episode the slow baseline learns values clipped to this many sd (not `WINSOR_SD`). */
+const EPISODE_SD = 1
 /** Half-life of the typical |log-ratio| scales. */
 const SCALE_HALF_LIFE_MS = 7 * DAY
+/** Half-life of the tail counts that calibrate the score. */
+const TAIL_HALF_LIFE_MS = 14 * DAY
 const NEUTRAL_FLOOR = 1e-9
 /** Pseudo-counts behind every ratio: half a count on one bucket for the level (Jeffreys-like), one count for factors. */
 const LEVEL_PRIOR = 0.5
@@ -166,14 +173,18 @@ export function createSeriesDetector(options: SeriesDetectorOptions = {}): Serie
         realertFactor: o.realertFactor,
         minGapMs: o.refractoryMs,
       })
-      score = alert / (alert + SCORE_HALF)
+      const calibrated = alert > 0 ? calibratedDeviation(s.tail, alert) : 0
+      score = calibrated / (calibrated + SCORE_HALF)
     }
 
     // Learn from the bucket, clipped to the band so one spike cannot drag the baseline with it.
     const learned = warm ? clip(x, expected, WINSOR_SD * point.sd) : x
-    // The slow baseline clips to its own band, so an episode does not become its normal at once.
+    // The slow baseline clips to its own band, and to a narrow one during an alert episode, so an
+    // episode does not become its normal (which would shorten it and hide the next one); a lasting
+    // shift still moves it a sd per bucket, so a new normal is learned within a day or two.
     const baselineSd = Math.sqrt(baselineExpected + pointDispersion * baselineExpected ** 2)
-    const forBaseline = warm ? clip(x, baselineExpected, WINSOR_SD * baselineSd) : x
+    const baselineBand = s.episode.lastHighMs === null ? WINSOR_SD : EPISODE_SD
+    const forBaseline = warm ? clip(x, baselineExpected, baselineBand * baselineSd) : x
     // Start-up in phases so level and profile are not confounded: the first half of the warm-up
     // learns a plain mean level; the second learns the hour-of-day profile against it; then all adapt.
     const age = s.firstMs === null ? 0 : t - s.firstMs
@@ -209,6 +220,7 @@ export function createSeriesDetector(options: SeriesDetectorOptions = {}): Serie
       const dz = decayFactor(elapsed, SCALE_HALF_LIFE_MS)
       learnScale(s.pointScale, pointRatio, dz)
       learnScale(s.sustainedScale, sustainedRatio, dz)
+      if (warm) learnTail(s.tail, deviation, decayFactor(elapsed, TAIL_HALF_LIFE_MS))
     }
     s.recentSum = recentSum
     s.recentExpected = recentExpected

@@ -1,13 +1,14 @@
 import { PulseError } from '@pulse/core'
 import { type EpisodeState, newEpisodeState } from './alert-episode.ts'
 import { type DecayedMean, emptyMean } from './decayed-mean.ts'
+import { type DeviationTail, emptyTail, TAIL_LEVELS } from './deviation-tail.ts'
 
 /**
  * Everything a series detector remembers: a few dozen numbers whatever the series length, so a key
  * costs bounded memory and its checkpoint is a small JSON object.
  */
 export interface SeriesState {
-  version: 2
+  version: 3
   /** Updates seen (scored or not). */
   count: number
   firstMs: number | null
@@ -41,11 +42,13 @@ export interface SeriesState {
   pointScale: DecayedMean
   /** Alert episode over the sustained deviation (one alert per episode). */
   episode: EpisodeState
+  /** How often this series' sustained deviation exceeded a few levels: calibrates the alert score. */
+  tail: DeviationTail
 }
 
 export function initialState(): SeriesState {
   return {
-    version: 2,
+    version: 3,
     count: 0,
     firstMs: null,
     lastMs: null,
@@ -69,6 +72,7 @@ export function initialState(): SeriesState {
     sustainedScale: emptyMean(),
     pointScale: emptyMean(),
     episode: newEpisodeState(),
+    tail: emptyTail(),
   }
 }
 
@@ -100,20 +104,33 @@ function isEpisode(v: unknown): v is EpisodeState {
   )
 }
 
+function isTail(v: unknown): v is DeviationTail {
+  return (
+    isRecord(v) &&
+    isFiniteNumber(v.weight) &&
+    v.weight >= 0 &&
+    isArrayOf(v.exceed, TAIL_LEVELS.length, (x): x is number => isFiniteNumber(x) && x >= 0)
+  )
+}
+
 function isArrayOf<T>(v: unknown, length: number, item: (x: unknown) => x is T): v is T[] {
   return Array.isArray(v) && v.length === length && v.every(item)
 }
 
 /**
  * Checks a checkpoint read back from storage; throws INPUT_INVALID naming the first bad field. Version
- * 1 checkpoints (before the sustained-deviation score) are refused: their detector learns afresh.
+ * 1 checkpoints (before the sustained-deviation score) are refused: their detector learns afresh. A
+ * version 2 checkpoint (before the calibrated score) keeps its model and starts an empty tail, so its
+ * scores lean on the prior tail until it has seen a few days.
  */
-export function parseState(raw: unknown): SeriesState {
+export function parseState(input: unknown): SeriesState {
   const bad = (field: string): never => {
     throw new PulseError('INPUT_INVALID', `series detector snapshot: bad ${field}`)
   }
-  if (!isRecord(raw)) return bad('snapshot (not an object)')
-  if (raw.version !== 2) return bad('version')
+  if (!isRecord(input)) return bad('snapshot (not an object)')
+  const raw: Record<string, unknown> =
+    input.version === 2 ? { ...input, version: 3, tail: emptyTail() } : input
+  if (raw.version !== 3) return bad('version')
   const checks: [string, boolean][] = [
     ['count', isFiniteNumber(raw.count) && raw.count >= 0],
     ['firstMs', isNullableNumber(raw.firstMs)],
@@ -138,6 +155,7 @@ export function parseState(raw: unknown): SeriesState {
     ['sustainedScale', isMean(raw.sustainedScale)],
     ['pointScale', isMean(raw.pointScale)],
     ['episode', isEpisode(raw.episode)],
+    ['tail', isTail(raw.tail)],
   ]
   for (const [field, ok] of checks) if (!ok) bad(field)
   // Every field was checked above; a structural copy detaches the state from the caller's object.
