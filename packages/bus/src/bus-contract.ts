@@ -49,6 +49,8 @@ export function describeBusContract(name: string, makeBus: () => Promise<Bus>, s
       }
       await until(() => [...seen.values()].reduce((s, l) => s + l.length, 0) >= 250, 60_000)
       for (const k of keys) expect(seen.get(k)).toEqual(Array.from({ length: 50 }, (_, i) => i))
+      // The only member of its group owns every partition of the topic.
+      expect([...(consumer.assignment()[topic] ?? [])].sort()).toEqual([0, 1, 2])
       await consumer.stop()
       await bus.close()
     })

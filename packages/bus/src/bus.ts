@@ -41,6 +41,11 @@ export interface Consumer {
   resume(): void
   /** Messages published but not yet committed by this group, per topic. */
   lag(): Promise<Record<string, number>>
+  /**
+   * Partitions this consumer owns right now, per topic (empty until the group has assigned them).
+   * A consumer that orders by event time across partitions waits for all of them.
+   */
+  assignment(): Readonly<Record<string, readonly number[]>>
   /** Finish the in-flight batch, commit it, and stop. */
   stop(): Promise<void>
   /** Whether the consumer is still consuming; `error` says why not (a crash it will not recover from). */

@@ -327,6 +327,10 @@ class EmbeddedConsumer implements Consumer {
     }
   }
 
+  assignment(): Record<string, number[]> {
+    return Object.fromEntries(this.#options.topics.map((t) => [t, this.#bus.assignment(this, t)]))
+  }
+
   health(): { ok: boolean; error?: string } {
     return this.#stopped ? { ok: false, error: 'stopped' } : { ok: true }
   }

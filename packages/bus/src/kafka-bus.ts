@@ -162,6 +162,10 @@ export class KafkaBus implements Bus {
     }
     this.#consumers.add(consumer)
     let failure: string | undefined
+    let assigned: Record<string, number[]> = {}
+    consumer.on(consumer.events.GROUP_JOIN, (event) => {
+      assigned = event.payload.memberAssignment
+    })
     consumer.on(consumer.events.CRASH, (event) => {
       const { error, restart } = event.payload
       log.error({ err: error, restart }, 'kafka consumer crashed')
@@ -211,6 +215,7 @@ export class KafkaBus implements Bus {
       },
     })
     return {
+      assignment: () => assigned,
       health: () => (failure === undefined ? { ok: true } : { ok: false, error: failure }),
       pause: () => consumer.pause(options.topics.map((topic) => ({ topic }))),
       resume: () => consumer.resume(options.topics.map((topic) => ({ topic }))),

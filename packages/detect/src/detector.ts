@@ -17,6 +17,9 @@ import { type SeriesKey, seriesKeysOf } from './keys.ts'
 import { buildSignal, evidenceOf, type SeriesPoint, titleOf } from './signal-builder.ts'
 import { isSuppressed } from './suppression.ts'
 
+/** How late a post may arrive and still count in its bucket: a bucket closes this long after it ends. */
+export const DEFAULT_LATENESS_MS = 2 * 60_000
+
 export interface DetectorOptions {
   readonly watchlist: Watchlist
   /** Bucket width. Default 5 minutes. */
@@ -60,8 +63,13 @@ export interface DetectorOptions {
 }
 
 export interface Detector {
-  /** Adds mentions (any order within the lateness bound) and returns the signal changes they caused. */
-  ingest(mentions: readonly EnrichedMention[]): Signal[]
+  /**
+   * Adds mentions (any order within the lateness bound) and returns the signal changes they caused.
+   * Buckets close when the latest event time seen, less the lateness, passes their end; with
+   * `reached`, no further than `reached` less the lateness: the event time every input partition
+   * has got to, when mentions come from several partitions read side by side.
+   */
+  ingest(mentions: readonly EnrichedMention[], reached?: number): Signal[]
   /** Closes every open bucket (end of a replay) and returns the resulting signal changes. */
   flush(): Signal[]
   /**
@@ -84,7 +92,7 @@ const DAY = 86_400_000
  */
 export function createDetector(options: DetectorOptions): Detector {
   const B = options.bucketMs ?? 5 * MINUTE
-  const lateness = options.latenessMs ?? 2 * MINUTE
+  const lateness = options.latenessMs ?? DEFAULT_LATENESS_MS
   const alphaBucket = (options.falseAlarmsPerDay ?? 0.5) / (DAY / B)
   const minCount = options.minCount ?? 5
   const minAuthors = options.minAuthors ?? 3
@@ -261,7 +269,7 @@ export function createDetector(options: DetectorOptions): Detector {
   }
 
   return {
-    ingest(mentions) {
+    ingest(mentions, reached = Number.POSITIVE_INFINITY) {
       for (const m of mentions) {
         const t = Date.parse(m.createdAt)
         if (!Number.isFinite(t)) continue
@@ -277,7 +285,7 @@ export function createDetector(options: DetectorOptions): Detector {
         hold?.add(input, start)
         for (const sk of seriesKeysOf(m, keyOptions)) keys.add(sk, input, t, start, first, next)
       }
-      return advance(maxEvent - lateness)
+      return advance(Math.min(maxEvent, reached) - lateness)
     },
     flush() {
       return Number.isFinite(maxEvent) ? advance(Math.floor(maxEvent / B) * B + B) : []

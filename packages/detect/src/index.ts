@@ -1,5 +1,5 @@
 export { amplificationOf, type Bucket } from './accumulator.ts'
-export { createDetector, type Detector, type DetectorOptions } from './detector.ts'
+export { createDetector, DEFAULT_LATENESS_MS, type Detector, type DetectorOptions } from './detector.ts'
 export {
   createEmergingDetector,
   type EmergingDetector,

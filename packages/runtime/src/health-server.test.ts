@@ -20,6 +20,7 @@ function fakeBus(lag: Record<string, number>): Bus & { lagCalls: number } {
     close: async () => {},
     consume: async (_: ConsumeOptions): Promise<Consumer> => ({
       health: () => ({ ok: true }),
+      assignment: () => ({}),
       pause: () => {},
       resume: () => {},
       lag: async () => {

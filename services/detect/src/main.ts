@@ -66,6 +66,22 @@ export const detectService: ServiceFactory = async (ctx): Promise<RunningService
       })),
     )
   }
+  /**
+   * Latest event time seen per partition of the enriched topic. Partitions are read side by side,
+   * so one may run hours ahead of another (a backlog, a replay at full speed); buckets close by
+   * event time only as far as every partition this service owns has got, or the posts still queued
+   * in a slower one would arrive after their bucket closed. Within a partition, posts come in their
+   * source's order: the enrich stage keeps each mention's key, hence its partition.
+   */
+  const reached = new Map<number, number>()
+  // Set once the worker exists (a first batch may arrive before `startWorker` returns).
+  let owned = (): readonly number[] => []
+  const reachedByAll = (): number => {
+    const partitions = owned()
+    let min = partitions.length > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY
+    for (const p of partitions) min = Math.min(min, reached.get(p) ?? Number.NEGATIVE_INFINITY)
+    return min
+  }
   const worker = await startWorker<EnrichedMention, EnrichedMention>({
     name: 'detect',
     bus: ctx.bus,
@@ -76,12 +92,41 @@ export const detectService: ServiceFactory = async (ctx): Promise<RunningService
     stages: [],
     logger: log,
     clock: ctx.clock,
-    emit: async (items) => publish(detector.ingest(items.map((i) => i.value))),
+    emit: async (items) => {
+      for (const { value, message } of items) {
+        const t = Date.parse(value.createdAt)
+        if (t > (reached.get(message.partition) ?? Number.NEGATIVE_INFINITY))
+          reached.set(message.partition, t)
+      }
+      await publish(
+        detector.ingest(
+          items.map((i) => i.value),
+          reachedByAll(),
+        ),
+      )
+    },
   })
+  /**
+   * Whether enriched mentions are still queued for this service. Closing buckets by the wall clock
+   * is for quiet streams: while a backlog drains (after a restart, in a lag spike) its posts belong
+   * to buckets the clock says are over, and closing those early would pile the posts into the open
+   * bucket as a false spike. Event time closes them as the backlog goes through.
+   */
+  const backlogged = async (): Promise<boolean> => {
+    try {
+      return Object.values(await worker.consumer.lag()).some((n) => n > 0)
+    } catch (err) {
+      log.debug({ err }, 'lag unknown; not closing buckets by the clock this second')
+      return true
+    }
+  }
+  owned = () => worker.consumer.assignment()[TOPICS.mentionsEnriched] ?? []
   let ticking = Promise.resolve()
   const timer = setInterval(() => {
     ticking = ticking
-      .then(() => publish(detector.tick(ctx.clock.now())))
+      .then(async () => {
+        if (!(await backlogged())) await publish(detector.tick(ctx.clock.now()))
+      })
       .catch((err: unknown) => {
         log.error({ err }, 'publishing signals on tick failed')
       })

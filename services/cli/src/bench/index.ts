@@ -3,6 +3,7 @@ import type { CommandContext } from '../command.ts'
 import { classifyBench } from './classify.ts'
 import { emergingBenchmark } from './emerging.ts'
 import { enrichBench } from './enrich.ts'
+import { latencyBenchmark } from './latency.ts'
 import { misinfoBench } from './misinfo.ts'
 import { nabBenchmark } from './nab.ts'
 import { pipelineBench } from './pipeline.ts'
@@ -27,4 +28,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   pipelineBench,
   enrichBench,
   emergingBenchmark,
+  latencyBenchmark,
 ]

@@ -1,4 +1,4 @@
-import { type Mention, mentionSchema, type Signal, systemClock } from '@pulse/core'
+import { type EnrichedMention, type Mention, mentionSchema, type Signal, systemClock } from '@pulse/core'
 import { createEnricher } from '@pulse/enrich'
 import { loadWatchlist } from '@pulse/runtime'
 import { generateSampleStream, type SampleEvent, sampleEvents } from '@pulse/sample'
@@ -25,23 +25,15 @@ export interface SignalEvaluation {
   readonly mentions: number
 }
 
-/**
- * Replays the bundled sample (valid, distinct mentions) through the same enrichment and detector
- * as the services, and scores the opened signals against the sample's seeded events.
- */
-export async function evaluateSampleSignals(): Promise<SignalEvaluation> {
+/** The bundled sample's valid, distinct mentions, enriched as the enrich service does, in stream order. */
+export async function enrichedSample(): Promise<EnrichedMention[]> {
   const watchlist = loadWatchlist(DEFAULT_WATCHLIST)
   const enricher = createEnricher({ watchlist, hashKey: 'bench', clock: systemClock })
-  const detector = buildDetector(watchlist, systemClock)
-  const opened: Signal[] = []
+  const out: EnrichedMention[] = []
   const seen = new Set<string>()
   let batch: Mention[] = []
-  let mentions = 0
-  let first = Number.POSITIVE_INFINITY
-  let last = 0
   const run = async (): Promise<void> => {
-    const enriched = (await enricher.enrich(batch)).flatMap((r) => ('error' in r ? [] : [r]))
-    for (const s of detector.ingest(enriched)) if (s.revision === 1) opened.push(s)
+    for (const r of await enricher.enrich(batch)) if (!('error' in r)) out.push(r)
     batch = []
   }
   for (const line of generateSampleStream()) {
@@ -49,14 +41,31 @@ export async function evaluateSampleSignals(): Promise<SignalEvaluation> {
     const parsed = mentionSchema.safeParse(line.mention)
     if (!parsed.success || seen.has(parsed.data.id)) continue
     seen.add(parsed.data.id)
-    const t = Date.parse(parsed.data.createdAt)
-    first = Math.min(first, t)
-    last = Math.max(last, t)
-    mentions++
     batch.push(parsed.data)
     if (batch.length >= 2_000) await run()
   }
   await run()
+  return out
+}
+
+/**
+ * Replays the bundled sample (valid, distinct mentions) through the same enrichment and detector
+ * as the services, and scores the opened signals against the sample's seeded events.
+ */
+export async function evaluateSampleSignals(sample?: readonly EnrichedMention[]): Promise<SignalEvaluation> {
+  const mentions = sample ?? (await enrichedSample())
+  const detector = buildDetector(loadWatchlist(DEFAULT_WATCHLIST), systemClock)
+  const opened: Signal[] = []
+  let first = Number.POSITIVE_INFINITY
+  let last = 0
+  for (const m of mentions) {
+    const t = Date.parse(m.createdAt)
+    first = Math.min(first, t)
+    last = Math.max(last, t)
+  }
+  for (let i = 0; i < mentions.length; i += 2_000) {
+    for (const s of detector.ingest(mentions.slice(i, i + 2_000))) if (s.revision === 1) opened.push(s)
+  }
   for (const s of detector.flush()) if (s.revision === 1) opened.push(s)
   const relevant = opened.filter((s) => s.kind !== 'phi_exposure')
   // Each signal belongs to the event with the latest onset before it (while that event lasts).
@@ -83,7 +92,7 @@ export async function evaluateSampleSignals(): Promise<SignalEvaluation> {
     unrelated: relevant.filter((s) => owners.get(s) === undefined),
     phiExposures: opened.length - relevant.length,
     days: (last - first) / 86_400_000,
-    mentions,
+    mentions: mentions.length,
   }
 }
 
