@@ -19,6 +19,8 @@ import { isSuppressed } from './suppression.ts'
 
 /** How late a post may arrive and still count in its bucket: a bucket closes this long after it ends. */
 export const DEFAULT_LATENESS_MS = 2 * 60_000
+/** Width of the base event-time bucket. */
+export const DEFAULT_BUCKET_MS = 5 * 60_000
 
 export interface DetectorOptions {
   readonly watchlist: Watchlist
@@ -91,7 +93,7 @@ const DAY = 86_400_000
  * an open signal on mostly the same posts is folded into it, so one event is one signal.
  */
 export function createDetector(options: DetectorOptions): Detector {
-  const B = options.bucketMs ?? 5 * MINUTE
+  const B = options.bucketMs ?? DEFAULT_BUCKET_MS
   const lateness = options.latenessMs ?? DEFAULT_LATENESS_MS
   const alphaBucket = (options.falseAlarmsPerDay ?? 0.5) / (DAY / B)
   const minCount = options.minCount ?? 5

@@ -11,11 +11,19 @@ import {
   TOPICS,
   type Watchlist,
 } from '@pulse/core'
-import { createDetector, type Detector } from '@pulse/detect'
+import {
+  createDetector,
+  createPartitionMerge,
+  DEFAULT_BUCKET_MS,
+  DEFAULT_LATENESS_MS,
+  type Detector,
+} from '@pulse/detect'
 import { startWorker } from '@pulse/pipeline'
 import type { RunningService, ServiceFactory } from '@pulse/runtime'
 
 const HOUR = 3_600_000
+/** A stream with nothing new for this long (and nothing queued) is quiet: the clock closes its buckets. */
+const QUIET_MS = 30_000
 
 /** The detector exactly as the detect service runs it (also used by `pulse bench signals`). */
 export function buildDetector(watchlist: Watchlist, clock: Clock): Detector {
@@ -67,21 +75,18 @@ export const detectService: ServiceFactory = async (ctx): Promise<RunningService
     )
   }
   /**
-   * Latest event time seen per partition of the enriched topic. Partitions are read side by side,
-   * so one may run hours ahead of another (a backlog, a replay at full speed); buckets close by
-   * event time only as far as every partition this service owns has got, or the posts still queued
-   * in a slower one would arrive after their bucket closed. Within a partition, posts come in their
-   * source's order: the enrich stage keeps each mention's key, hence its partition.
+   * Partitions of the enriched topic are read side by side, so one may run hours ahead of another
+   * (a backlog, a replay at full speed). Mentions are handed to the detector in event-time order,
+   * as far as every partition this service owns has got, so buckets never close before the posts
+   * still queued in a slower partition arrive. (Within a partition posts keep their source's order:
+   * the enrich stage keeps each mention's key, hence its partition.)
    */
-  const reached = new Map<number, number>()
+  const merge = createPartitionMerge<EnrichedMention>()
+  /** Newest event time seen, and when (service clock) the last mention arrived. */
+  let newest = Number.NEGATIVE_INFINITY
+  let lastArrival = Number.NEGATIVE_INFINITY
   // Set once the worker exists (a first batch may arrive before `startWorker` returns).
   let owned = (): readonly number[] => []
-  const reachedByAll = (): number => {
-    const partitions = owned()
-    let min = partitions.length > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY
-    for (const p of partitions) min = Math.min(min, reached.get(p) ?? Number.NEGATIVE_INFINITY)
-    return min
-  }
   const worker = await startWorker<EnrichedMention, EnrichedMention>({
     name: 'detect',
     bus: ctx.bus,
@@ -93,51 +98,53 @@ export const detectService: ServiceFactory = async (ctx): Promise<RunningService
     logger: log,
     clock: ctx.clock,
     emit: async (items) => {
-      for (const { value, message } of items) {
-        const t = Date.parse(value.createdAt)
-        if (t > (reached.get(message.partition) ?? Number.NEGATIVE_INFINITY))
-          reached.set(message.partition, t)
-      }
-      await publish(
-        detector.ingest(
-          items.map((i) => i.value),
-          reachedByAll(),
-        ),
-      )
+      const dated = items.map(({ value, message }) => ({
+        value,
+        partition: message.partition,
+        t: Date.parse(value.createdAt),
+      }))
+      for (const d of dated) if (d.t > newest) newest = d.t
+      if (dated.length > 0) lastArrival = ctx.clock.now()
+      const { ready, reached } = merge.push(dated, owned())
+      await publish(detector.ingest(ready, reached))
     },
   })
   /**
-   * Whether enriched mentions are still queued for this service. Closing buckets by the wall clock
-   * is for quiet streams: while a backlog drains (after a restart, in a lag spike) its posts belong
-   * to buckets the clock says are over, and closing those early would pile the posts into the open
-   * bucket as a false spike. Event time closes them as the backlog goes through.
+   * Live mode closes buckets by the wall clock too, so a quiet stream still gets its signals on
+   * time: once a second, posts held back that are older than the lateness go to the detector and
+   * buckets over by the clock close. Only when it is safe: nothing queued for this service, and the
+   * stream current (its newest post within a bucket and the lateness of now) or quiet for
+   * QUIET_MS. A backlog draining, a stage upstream catching up or a replay are closed by event time
+   * alone, or the posts still on their way would land after their bucket closed.
    */
-  const backlogged = async (): Promise<boolean> => {
+  const liveTick = async (): Promise<Signal[]> => {
     try {
-      return Object.values(await worker.consumer.lag()).some((n) => n > 0)
+      if (Object.values(await worker.consumer.lag()).some((n) => n > 0)) return []
     } catch (err) {
       log.debug({ err }, 'lag unknown; not closing buckets by the clock this second')
-      return true
+      return []
     }
+    const now = ctx.clock.now()
+    const current = newest >= now - DEFAULT_LATENESS_MS - DEFAULT_BUCKET_MS
+    if (!current && now - lastArrival < QUIET_MS) return []
+    return [...detector.ingest(merge.release(now - DEFAULT_LATENESS_MS)), ...detector.tick(now)]
   }
   owned = () => worker.consumer.assignment()[TOPICS.mentionsEnriched] ?? []
   let ticking = Promise.resolve()
   const timer = setInterval(() => {
     ticking = ticking
-      .then(async () => {
-        if (!(await backlogged())) await publish(detector.tick(ctx.clock.now()))
-      })
+      .then(async () => publish(await liveTick()))
       .catch((err: unknown) => {
         log.error({ err }, 'publishing signals on tick failed')
       })
   }, 1_000)
   return {
     name: 'detect',
-    stats: () => ({ ...worker.stats, ...detector.stats, signals: stats.signals }),
+    stats: () => ({ ...worker.stats, ...detector.stats, signals: stats.signals, heldBack: merge.held }),
     health: () => worker.health(),
     drain: async () => {
       await ticking
-      await publish(detector.flush())
+      await publish([...detector.ingest(merge.release()), ...detector.flush()])
     },
     stop: async () => {
       clearInterval(timer)
