@@ -1,3 +1,4 @@
+import { seededRandom } from '@pulse/core'
 import { describe, expect, it } from 'vitest'
 import { createPartitionMerge } from './partition-merge.ts'
 
@@ -29,5 +30,29 @@ describe('partition merge', () => {
     // Owning nothing yet (the group is still assigning): hold.
     expect(merge.push([item(3, 1)], []).ready).toEqual([])
     expect(merge.release()).toEqual(['p3@1'])
+  })
+
+  it('releases every item once, each release in event-time order, whatever the batches', () => {
+    const random = seededRandom(3)
+    const merge = createPartitionMerge<number>()
+    const sorted = (a: readonly number[]): boolean => a.every((t, i) => i === 0 || (a[i - 1] as number) <= t)
+    const input: number[] = []
+    const output: number[] = []
+    for (let batch = 0; batch < 50; batch++) {
+      const items = Array.from({ length: 1 + Math.floor(random() * 40) }, () => {
+        const t = Math.floor(random() * 10_000)
+        input.push(t)
+        return { value: t, partition: input.length % 3, t }
+      })
+      const { ready, reached } = merge.push(items, [0, 1, 2])
+      expect(sorted(ready)).toBe(true)
+      expect(ready.every((t) => t <= reached)).toBe(true)
+      output.push(...ready)
+    }
+    const rest = merge.release()
+    expect(sorted(rest)).toBe(true)
+    output.push(...rest)
+    expect(output.sort((a, b) => a - b)).toEqual(input.sort((a, b) => a - b))
+    expect(merge.held).toBe(0)
   })
 })

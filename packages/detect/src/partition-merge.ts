@@ -21,11 +21,54 @@ export interface PartitionMerge<T> {
   readonly held: number
 }
 
+/** A binary min-heap of items by event time. */
+class TimeHeap<T> {
+  private readonly items: { value: T; t: number }[] = []
+
+  get size(): number {
+    return this.items.length
+  }
+
+  push(value: T, t: number): void {
+    const a = this.items
+    a.push({ value, t })
+    let i = a.length - 1
+    while (i > 0) {
+      const parent = (i - 1) >> 1
+      if ((a[parent] as { t: number }).t <= t) break
+      ;[a[i], a[parent]] = [a[parent] as { value: T; t: number }, a[i] as { value: T; t: number }]
+      i = parent
+    }
+  }
+
+  /** Removes and returns, in event-time order, every item at or before `upTo`. */
+  popUpTo(upTo: number): T[] {
+    const out: T[] = []
+    const a = this.items
+    while (a.length > 0 && (a[0] as { t: number }).t <= upTo) {
+      out.push((a[0] as { value: T }).value)
+      const last = a.pop() as { value: T; t: number }
+      if (a.length === 0) break
+      a[0] = last
+      let i = 0
+      for (;;) {
+        const l = 2 * i + 1
+        const r = l + 1
+        let m = i
+        if (l < a.length && (a[l] as { t: number }).t < (a[m] as { t: number }).t) m = l
+        if (r < a.length && (a[r] as { t: number }).t < (a[m] as { t: number }).t) m = r
+        if (m === i) break
+        ;[a[i], a[m]] = [a[m] as { value: T; t: number }, a[i] as { value: T; t: number }]
+        i = m
+      }
+    }
+    return out
+  }
+}
+
 export function createPartitionMerge<T>(): PartitionMerge<T> {
   const latest = new Map<number, number>()
-  let held: { value: T; t: number }[] = []
-
-  const byTime = (a: { t: number }, b: { t: number }): number => a.t - b.t
+  const held = new TimeHeap<T>()
 
   return {
     push(items, owned) {
@@ -37,26 +80,18 @@ export function createPartitionMerge<T>(): PartitionMerge<T> {
           continue
         }
         if (t > (latest.get(partition) ?? Number.NEGATIVE_INFINITY)) latest.set(partition, t)
-        held.push({ value, t })
+        held.push(value, t)
       }
       let reached = owned.length > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY
       for (const p of owned) reached = Math.min(reached, latest.get(p) ?? Number.NEGATIVE_INFINITY)
       if (reached === Number.NEGATIVE_INFINITY) return { ready: undated, reached }
-      const ready: { value: T; t: number }[] = []
-      const rest: { value: T; t: number }[] = []
-      for (const h of held) (h.t <= reached ? ready : rest).push(h)
-      held = rest
-      return { ready: [...ready.sort(byTime).map((h) => h.value), ...undated], reached }
+      return { ready: [...held.popUpTo(reached), ...undated], reached }
     },
 
-    release(upTo = Number.POSITIVE_INFINITY) {
-      const out = held.filter((h) => h.t <= upTo).sort(byTime)
-      held = held.filter((h) => !(h.t <= upTo))
-      return out.map((h) => h.value)
-    },
+    release: (upTo = Number.POSITIVE_INFINITY) => held.popUpTo(upTo),
 
     get held() {
-      return held.length
+      return held.size
     },
   }
 }
