@@ -205,6 +205,21 @@ describe('idioms and vocabulary', () => {
     expect(ruleScore(text)).toBe(ruleScore(plain))
   })
 
+  it.each([
+    // An illness naming an intervention, a service or a season is not being ill.
+    ['Got my flu shot today', 0],
+    ['Flu season is here, book your vaccine', 0],
+    ['Our infection control team', 0],
+    ['Join our breast cancer awareness walk!', 1],
+    ['Thank you to the cancer care team', 1],
+    // Being ill still is.
+    ['I have the flu', -1],
+    ['cancer took my dad', -1],
+    ['this flu is brutal', -1],
+  ] as const)('illness as a modifier: %j → sign %d', (text, sign) => {
+    expect(Math.sign(ruleScore(text))).toBe(sign)
+  })
+
   it.each([['Called customer support about my refill', 'neutral']] as const)(
     'shipped scorer: %j → %s',
     (text, expected) => {

@@ -51,6 +51,21 @@ const SUPPORT_SERVICE_AFTER = set(
   'number numbers line lines site website page team staff person people call calls desk center centre ' +
     'ticket tickets forum forums agent agents rep reps operator operators worker workers',
 )
+/**
+ * Nouns after which an illness names an intervention, a service or a time rather than being ill
+ * ("flu shot", "cancer screening", "infection control", "pandemic preparedness", "flu season").
+ */
+const INTERVENTIONS_AFTER = set(
+  'shot shots jab jabs vaccine vaccines vax vaccination vaccinations booster boosters immunization ' +
+    'immunisation clinic clinics season test tests testing screening screenings prevention awareness ' +
+    'campaign campaigns research center centre centers centres care treatment treatments unit ward ' +
+    'specialist specialists team survivor survivors program programs programme services service ' +
+    'control response preparedness walk run month week day drive fund funding foundation society ' +
+    'institute hotline info information update updates guidance protocol protocols policy',
+)
+/** Illness words with a valence of their own that also name what an intervention is for. */
+const ILLNESSES_AS_MODIFIERS = 'flu cancer pandemic outbreak infection illness'
+
 /** Words before "patient" that make it the adjective ("be patient", "so patient"). */
 const PATIENT_ADJECTIVE_BEFORE = set(
   'be is am are was were been being so very more too stay remain please extremely really quite ' +
@@ -126,6 +141,9 @@ on('care', (ctx, i) => {
     ctx.valence[i] = 0
     ctx.valence[i - 1] = NONE
   }
+})
+on(ILLNESSES_AS_MODIFIERS, (ctx, i) => {
+  if (isWord(ctx.tokens[i + 1], INTERVENTIONS_AFTER)) ctx.valence[i] = 0
 })
 on('support', (ctx, i) => {
   // "customer support", "the support line": a service that is called, not help that was given.
