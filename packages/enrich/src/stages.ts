@@ -1,5 +1,6 @@
 import { type ClaimMatch, type Clock, keyedHash, type Mention, ok, type Sentiment } from '@pulse/core'
 import { mapStage, type Stage } from '@pulse/pipeline'
+import { handlesOf, hashtagsOf } from './tags.ts'
 
 export interface Redactor {
   redact(text: string): { text: string; kinds: readonly string[]; selfDisclosure: boolean }
@@ -64,7 +65,10 @@ export function createSentimentStage<T extends { text: string; lang?: string | n
   })
 }
 
-/** Health topics, intents, misinformation claims (with stance) and terms for trend detection. */
+/**
+ * Hashtags and handles written in the text, health topics, intents, misinformation claims (with
+ * stance) and terms for trend detection.
+ */
 export function createClassifyStage<
   T extends { text: string; hashtags: readonly string[]; mentions: readonly string[] },
 >(
@@ -73,13 +77,17 @@ export function createClassifyStage<
 ): Stage<T, T & { topics: string[]; intents: string[]; claims: ClaimMatch[]; terms: string[] }> {
   const org = new Set(orgHandles.map((h) => h.toLowerCase()))
   return mapStage('classify', (m) => {
-    const mentionsOrg = m.mentions.some((h) => org.has(h.toLowerCase()))
+    // The tags a source listed, and those written in the (already redacted) text.
+    const hashtags = hashtagsOf(m.hashtags, m.text)
+    const mentions = handlesOf(m.mentions, m.text)
+    const tagged = hashtags === m.hashtags && mentions === m.mentions ? m : extend(m, { hashtags, mentions })
+    const mentionsOrg = mentions.some((h) => org.has(h.toLowerCase()))
     return ok(
-      extend(m, {
-        topics: classifiers.topics.match(m),
+      extend(tagged, {
+        topics: classifiers.topics.match(tagged),
         intents: classifiers.intents.classify(m.text, { orgHandles, mentionsOrg }),
         claims: classifiers.claims.match(m.text),
-        terms: classifiers.terms(m.text, m.hashtags),
+        terms: classifiers.terms(m.text, hashtags),
       }),
     )
   })
