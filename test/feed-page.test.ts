@@ -92,7 +92,7 @@ describe.skipIf(!hasChromium)('live feed page of pulse start', () => {
 
     await context.close()
     context = undefined
-    // SIGINT to tsx, which relays it once to the CLI (as a terminal's Ctrl-C would reach it).
+    // SIGINT to the CLI, as a terminal's Ctrl-C would reach it.
     pulse.child.kill('SIGINT')
     const result = await pulse.exitWithin(90_000)
     expect(result.code, result.stderr).toBe(0)

@@ -5,8 +5,9 @@ import { promisify } from 'node:util'
 
 /** Repository root (this file is test/support/chaos-process.ts). */
 export const REPO_ROOT = resolve(import.meta.dirname, '../..')
-const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx')
 const CLI = join(REPO_ROOT, 'services/cli/src/main.ts')
+/** The CLI as `pnpm pulse` runs it: node loading tsx, one process. */
+const NODE_TSX = [process.execPath, ['--import', 'tsx', CLI]] as const
 const run = promisify(execFile)
 
 /** Environment for one Pulse process: its own data dir, a free feed port, no inherited Kafka/ClickHouse. */
@@ -48,19 +49,23 @@ export interface PulseRun {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
   /** Highest RSS of the process tree seen so far, in bytes. */
   peakRss(): number
-  /** SIGKILL the whole process group (tsx runs node as a child). */
+  /** SIGKILL the whole process group (the CLI and anything it started). */
   kill9(): void
   output(): string
 }
 
 /** Starts `pulse start --replay FILE --speed max --exit-when-done` in its own process group. */
 export function startPulse(dataDir: string, file: string, rssEveryMs = 100, speed = 'max'): PulseRun {
-  const child = spawn(TSX, [CLI, 'start', '--replay', file, '--speed', speed, '--exit-when-done'], {
-    cwd: REPO_ROOT,
-    env: pulseEnv(dataDir),
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    NODE_TSX[0],
+    [...NODE_TSX[1], 'start', '--replay', file, '--speed', speed, '--exit-when-done'],
+    {
+      cwd: REPO_ROOT,
+      env: pulseEnv(dataDir),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let out = ''
   const keep = (b: Buffer): void => {
     out = (out + b.toString('utf8')).slice(-20_000)
@@ -95,7 +100,7 @@ export function startPulse(dataDir: string, file: string, rssEveryMs = 100, spee
 
 /** Runs `pulse query --format json SQL` against a stopped data dir and returns the rows. */
 export async function queryJson(dataDir: string, sql: string): Promise<Record<string, unknown>[]> {
-  const { stdout } = await run(TSX, [CLI, 'query', '--format', 'json', sql], {
+  const { stdout } = await run(NODE_TSX[0], [...NODE_TSX[1], 'query', '--format', 'json', sql], {
     cwd: REPO_ROOT,
     env: pulseEnv(dataDir),
     maxBuffer: 256 * 1024 * 1024,

@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..')
-const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx')
 const MAIN = join(REPO_ROOT, 'services', 'cli', 'src', 'main.ts')
 
 /** Variables that would point a run at shared infrastructure; tests always start from none of them. */
@@ -60,14 +59,14 @@ export interface CliProcess {
   readonly exited: Promise<CliResult>
   /** The exit, or a rejection naming the hang after `timeoutMs`. */
   exitWithin(timeoutMs: number): Promise<CliResult>
-  /** SIGKILLs the whole process group (tsx and the node process it runs). */
+  /** SIGKILLs the whole process group (the CLI and anything it started). */
   killAll(): void
 }
 
 export function spawnCli(args: readonly string[], env: NodeJS.ProcessEnv): CliProcess {
   const started = performance.now()
-  // Its own process group, so cleanup can kill tsx and the node process it starts together.
-  const child = spawn(TSX, [MAIN, ...args], {
+  // As `pnpm pulse` runs it (node loading tsx), in its own process group so cleanup can kill it whole.
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

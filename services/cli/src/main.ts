@@ -53,7 +53,7 @@ async function main(argv: readonly string[]): Promise<number> {
       return
     }
     // One Ctrl-C reaches this process more than once (from the terminal's process group and
-    // relayed by pnpm/tsx): repeats within 2 s are the same request to drain. A later one forces.
+    // relayed by pnpm): repeats within 2 s are the same request to drain. A later one forces.
     if (now - firstSignalAt < 2_000) return
     process.stderr.write(`pulse: second ${sig}, exiting now without draining\n`)
     process.exit(130)
