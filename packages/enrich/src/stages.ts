@@ -80,11 +80,12 @@ export function createClassifyStage<
     // The tags a source listed, and those written in the (already redacted) text.
     const hashtags = hashtagsOf(m.hashtags, m.text)
     const mentions = handlesOf(m.mentions, m.text)
-    const tagged = hashtags === m.hashtags && mentions === m.mentions ? m : extend(m, { hashtags, mentions })
     const mentionsOrg = mentions.some((h) => org.has(h.toLowerCase()))
     return ok(
-      extend(tagged, {
-        topics: classifiers.topics.match(tagged),
+      extend(m, {
+        hashtags,
+        mentions,
+        topics: classifiers.topics.match({ text: m.text, hashtags, mentions }),
         intents: classifiers.intents.classify(m.text, { orgHandles, mentionsOrg }),
         claims: classifiers.claims.match(m.text),
         terms: classifiers.terms(m.text, hashtags),

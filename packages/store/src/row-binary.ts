@@ -138,9 +138,12 @@ const fail = (column: string, type: string, value: unknown): never => {
   throw new PulseError('SINK_REJECTED', `column ${column} (${type}): cannot encode ${JSON.stringify(value)}`)
 }
 
+/** RowBinary writes a LowCardinality(String) as a plain String. */
+const stringCell: CellWriter = (w, v, c) => (typeof v === 'string' ? w.string(v) : fail(c, 'String', v))
+
 const CELL_WRITERS: Record<RowBinaryType, CellWriter> = {
-  String: (w, v, c) => (typeof v === 'string' ? w.string(v) : fail(c, 'String', v)),
-  'LowCardinality(String)': (w, v, c) => (typeof v === 'string' ? w.string(v) : fail(c, 'String', v)),
+  String: stringCell,
+  'LowCardinality(String)': stringCell,
   UInt32: (w, v, c) =>
     typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < TWO_POW_32
       ? w.uint32(v)

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { EmbeddedBus } from '@pulse/bus'
+import { EmbeddedBus, sleep } from '@pulse/bus'
 import {
   type Clock,
   type EnrichedMention,
@@ -49,7 +49,7 @@ const until = async (done: () => boolean, what: string): Promise<void> => {
   const deadline = performance.now() + TIMEOUT_MS
   while (!done()) {
     if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 5))
+    await sleep(5)
   }
 }
 
