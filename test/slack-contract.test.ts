@@ -5,13 +5,13 @@
  */
 
 import { once } from 'node:events'
-import { createWriteStream } from 'node:fs'
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { generateSampleStream, sampleLineText } from '@pulse/sample'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cliEnv, freePort, runCli, tempDir } from './support/cli.ts'
+import { cliEnv, freePort, REPO_ROOT, runCli, tempDir } from './support/cli.ts'
 
 const HOSTILE = '<!channel> <@U123> <http://evil|trusted>'
 const RAW_TOKENS = ['<!channel>', '<@U123>', '<http://evil|trusted>', '<!here>', '<!everyone>']
@@ -52,6 +52,7 @@ describe('Slack webhook alerts from pulse start', () => {
   const posts: Post[] = []
   let hook: string
   let file: string
+  let watchlist: string
 
   beforeAll(async () => {
     dir = await tempDir('slack')
@@ -71,6 +72,12 @@ describe('Slack webhook alerts from pulse start', () => {
     server.listen(0, '127.0.0.1')
     await once(server, 'listening')
     hook = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`
+    // The default watchlist holds non-critical alerts during quiet hours (22:00–07:00 New York), so
+    // the test would depend on the time it runs: the same watchlist without them.
+    const config = JSON.parse(readFileSync(join(REPO_ROOT, 'config', 'watchlist.json'), 'utf8'))
+    delete config.alerts.quietHours
+    watchlist = join(dir.path, 'watchlist.json')
+    writeFileSync(watchlist, JSON.stringify(config))
     file = join(dir.path, 'hostile-sample.jsonl')
     expect(await writeHostileSample(file)).toBeGreaterThan(100)
   })
@@ -84,6 +91,7 @@ describe('Slack webhook alerts from pulse start', () => {
       PULSE_DATA_DIR: join(dir.path, 'data'),
       PULSE_FEED_PORT: String(await freePort()),
       SLACK_WEBHOOK_URL: hook,
+      PULSE_WATCHLIST: watchlist,
     })
     const run = await runCli(['start', '--replay', file, '--speed', 'max', '--exit-when-done'], env, 150_000)
     expect(run.code, run.stderr).toBe(0)
