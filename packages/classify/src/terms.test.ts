@@ -14,6 +14,12 @@ describe('extractTerms', () => {
       ['measles', 'outbreak', 'measles outbreak', 'downtown', 'outbreak downtown'],
     ],
     ['no bigram across a sentence end', 'rash. clinic', [], ['rash', 'clinic']],
+    [
+      'redaction placeholders are no terms',
+      'My daughter [NAME] got a rash, call [PHONE]',
+      [],
+      ['daughter', 'rash', 'call', 'rash call'],
+    ],
     ['URLs, handles, numbers dropped', 'see https://x.co/a @CDCgov 2024 3.5 mg', [], ['mg']],
     [
       'Spanish stopwords and accents',

@@ -4,6 +4,8 @@ import { type Analyzer, BOUNDARY, foldTag, sharedAnalyzer } from './text.ts'
 export const MAX_TERMS = 32
 const NUMERIC = /^[\p{N}.,]+$/u
 const MAX_WORD = 40
+/** A redaction placeholder ("[NAME]", "[PHONE]"): not a word the author wrote, and a break between words. */
+const PLACEHOLDER = /\[[A-Z]{2,}\]/g
 
 export type TermExtractor = (text: string, hashtags: readonly string[]) => string[]
 
@@ -12,7 +14,7 @@ export type TermExtractor = (text: string, hashtags: readonly string[]) => strin
  * bigrams of content words in order of appearance. Lowercased and accent-folded; English and
  * Spanish stopwords, URLs, @handles, numbers-only tokens and one-letter words removed; plural and
  * singular collapse ("Fevers" → "fever", but "measles" stays); bigrams never span a sentence end
- * or a removed word. Deduplicated, at most `max` (default 32; keep it small, duplicates are found by a
+ * or a removed word; redaction placeholders ("[NAME]") are no terms and break bigrams. Deduplicated, at most `max` (default 32; keep it small, duplicates are found by a
  * linear scan).
  */
 export function createTermExtractor(options: { analyzer?: Analyzer; max?: number } = {}): TermExtractor {
@@ -24,7 +26,7 @@ export function createTermExtractor(options: { analyzer?: Analyzer; max?: number
     return keep && !NUMERIC.test(word) ? normal(word) : null
   })
   return (text, hashtags) => {
-    const a = analyze(text)
+    const a = analyze(text.includes('[') ? text.replace(PLACEHOLDER, ' ; ') : text)
     // Terms in order of appearance, deduplicated (a short list: `includes` beats a Set here).
     const out: string[] = []
     let full = false
