@@ -26,6 +26,8 @@ export function rowBinaryStructure(columns: RowBinaryColumns): string {
 }
 
 const TWO_POW_32 = 4_294_967_296
+/** Strings up to this many UTF-16 units try the ASCII copy (its one length byte holds up to 127). */
+const SHORT_ASCII = 64
 
 /** Parses the `YYYY-MM-DD HH:MM:SS.sss` UTC text ClickHouse uses (see `chTime`), or an ISO-8601 instant. */
 function epochMillis(value: unknown, column: string): number {
@@ -71,12 +73,30 @@ export class RowBinaryWriter {
     this.buf[this.off++] = v
   }
 
+  /**
+   * Copies a short all-ASCII string byte by byte at `at`; false (having written partial bytes that
+   * the caller overwrites) on the first non-ASCII unit. Most cells are short ASCII (ids, handles,
+   * labels, terms), and for them this loop is several times cheaper than a call into `Buffer.write`.
+   */
+  private ascii(s: string, at: number): boolean {
+    const buf = this.buf
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i)
+      if (c >= 0x80) return false
+      buf[at + i] = c
+    }
+    return true
+  }
+
   /** A string: its UTF-8 length as a LEB128 varint, then the bytes. */
   string(s: string): void {
     // A UTF-16 code unit is at most 3 UTF-8 bytes (a lone surrogate becomes U+FFFD, also 3).
     const most = s.length * 3
     this.room(most + 9)
-    if (most < 0x80) {
+    if (s.length <= SHORT_ASCII && this.ascii(s, this.off + 1)) {
+      this.buf[this.off] = s.length
+      this.off += 1 + s.length
+    } else if (most < 0x80) {
       const at = this.off++
       const n = this.buf.write(s, this.off, 'utf8')
       this.buf[at] = n
