@@ -10,7 +10,8 @@ import {
   partitionFor,
   type TopicSpec,
 } from './bus.ts'
-import { Notifier, sleep } from './signal.ts'
+import { type ConsumerHost, EmbeddedConsumer } from './embedded-consumer.ts'
+import { Notifier } from './signal.ts'
 
 export interface EmbeddedBusOptions {
   /** Partitions for topics created implicitly. */
@@ -45,7 +46,7 @@ interface Topic {
  * `publish` waits while a partition holds `partitionCapacity` uncommitted messages, so a slow
  * consumer slows producers instead of growing memory or dropping anything.
  */
-export class EmbeddedBus implements Bus {
+export class EmbeddedBus implements Bus, ConsumerHost {
   readonly kind = 'embedded' as const
   readonly #topics = new Map<string, Topic>()
   readonly #published = new Notifier()
@@ -243,120 +244,5 @@ export class EmbeddedBus implements Bus {
     this.#closed = true
     this.#published.notify()
     this.#committed.notify()
-  }
-}
-
-class EmbeddedConsumer implements Consumer {
-  readonly groupId: string
-  #inFlight = 0
-  #paused = false
-  #stopped = false
-  #loop: Promise<void> | undefined
-  readonly #bus: EmbeddedBus
-  readonly #options: ConsumeOptions
-  readonly #log: Logger
-  readonly #resumed = new Notifier()
-
-  constructor(bus: EmbeddedBus, options: ConsumeOptions, log: Logger) {
-    this.#bus = bus
-    this.#options = options
-    this.groupId = options.groupId
-    this.#log = log
-  }
-
-  start(): void {
-    this.#loop = this.#run()
-  }
-
-  /** One loop per owned partition, so a slow batch on one partition does not stall the others. */
-  async #run(): Promise<void> {
-    const loops = new Map<string, Promise<void>>()
-    while (!this.#stopped) {
-      for (const topic of this.#options.topics) {
-        for (const p of this.#bus.assignment(this, topic)) {
-          const id = `${topic}/${p}`
-          if (!loops.has(id)) {
-            loops.set(
-              id,
-              this.#runPartition(topic, p).finally(() => loops.delete(id)),
-            )
-          }
-        }
-      }
-      await this.#bus.waitForPublish(500)
-    }
-    await Promise.all(loops.values())
-  }
-
-  async #runPartition(topic: string, p: number): Promise<void> {
-    const max = this.#options.maxBatchSize ?? 1_000
-    while (!this.#stopped && this.#bus.assignment(this, topic).includes(p)) {
-      if (this.#paused) {
-        await this.#resumed.wait(500)
-        continue
-      }
-      const batch = this.#bus.fetch(this.groupId, topic, p, max)
-      if (batch) await this.#deliver(batch)
-      else await this.#bus.waitForPublish(200)
-    }
-  }
-
-  async #deliver(batch: MessageBatch): Promise<void> {
-    let delay = this.#bus.backoff.initial
-    this.#inFlight++
-    try {
-      for (;;) {
-        try {
-          await this.#options.handler(batch)
-          const last = batch.messages[batch.messages.length - 1]
-          if (last) this.#bus.commit(this.groupId, batch.topic, batch.partition, last.offset + 1)
-          return
-        } catch (err) {
-          this.#options.onError?.(err, batch)
-          this.#log.warn(
-            { err, topic: batch.topic, partition: batch.partition, delay },
-            'handler failed; redelivering',
-          )
-          if (this.#stopped) return
-          await sleep(delay)
-          delay = Math.min(delay * 2, this.#bus.backoff.max)
-        }
-      }
-    } finally {
-      this.#inFlight--
-    }
-  }
-
-  assignment(): Record<string, number[]> {
-    return Object.fromEntries(this.#options.topics.map((t) => [t, this.#bus.assignment(this, t)]))
-  }
-
-  health(): { ok: boolean; error?: string } {
-    return this.#stopped ? { ok: false, error: 'stopped' } : { ok: true }
-  }
-
-  get busy(): boolean {
-    return this.#inFlight > 0
-  }
-
-  pause(): void {
-    this.#paused = true
-  }
-
-  resume(): void {
-    this.#paused = false
-    this.#resumed.notify()
-  }
-
-  async lag(): Promise<Record<string, number>> {
-    return Object.fromEntries(this.#options.topics.map((t) => [t, this.#bus.lagOf(this.groupId, t)]))
-  }
-
-  async stop(): Promise<void> {
-    this.#stopped = true
-    this.#resumed.notify()
-    this.#bus.wake()
-    await this.#loop
-    this.#bus.leave(this)
   }
 }
