@@ -78,6 +78,7 @@ export function describeBusContract(name: string, makeBus: () => Promise<Bus>, s
       expect(attempts).toBeGreaterThanOrEqual(2)
       expect(delivered).toEqual(['one', 'two'])
       expect(Object.values(await consumer.lag()).reduce((a, b) => a + b, 0)).toBe(0)
+      expect(await consumer.lagByPartition()).toEqual({ [topic]: { 0: 0 } })
       await consumer.stop()
       await bus.close()
     })

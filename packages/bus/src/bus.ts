@@ -42,6 +42,11 @@ export interface Consumer {
   /** Messages published but not yet committed by this group, per topic. */
   lag(): Promise<Record<string, number>>
   /**
+   * The same per partition (every partition of each topic, owned by this consumer or not), so a
+   * consumer can tell a partition that is behind from one that merely has its latest posts queued.
+   */
+  lagByPartition(): Promise<Record<string, Record<number, number>>>
+  /**
    * Partitions this consumer owns right now, per topic (empty until the group has assigned them).
    * A consumer that orders by event time across partitions waits for all of them.
    */

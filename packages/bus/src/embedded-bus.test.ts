@@ -5,6 +5,36 @@ import { sleep } from './signal.ts'
 
 describeBusContract('embedded', async () => new EmbeddedBus({ retryBackoffMs: { initial: 5, max: 20 } }))
 
+describe('embedded bus lag', () => {
+  it('tells per partition what a group has not committed yet', async () => {
+    const bus = new EmbeddedBus({ defaultPartitions: 2 })
+    await bus.ensureTopics([{ name: 't', partitions: 2 }])
+    let release: () => void = () => {}
+    const gate = new Promise<void>((r) => {
+      release = r
+    })
+    const consumer = await bus.consume({
+      groupId: 'g',
+      topics: ['t'],
+      handler: async () => {
+        await gate
+      },
+    })
+    // Round-robin without keys: three messages land on partitions 0, 1, 0.
+    await bus.publish(
+      't',
+      ['a', 'b', 'c'].map((value) => ({ key: null, value })),
+    )
+    expect(await consumer.lagByPartition()).toEqual({ t: { 0: 2, 1: 1 } })
+    expect(await consumer.lag()).toEqual({ t: 3 })
+    release()
+    await bus.whenIdle()
+    expect(await consumer.lagByPartition()).toEqual({ t: { 0: 0, 1: 0 } })
+    await consumer.stop()
+    await bus.close()
+  })
+})
+
 describe('embedded bus backpressure', () => {
   it('makes publish wait while a partition is full instead of dropping or growing', async () => {
     const bus = new EmbeddedBus({ defaultPartitions: 1, partitionCapacity: 10 })

@@ -196,11 +196,16 @@ export class EmbeddedBus implements Bus, ConsumerHost {
 
   /** @internal */
   lagOf(groupId: string, topicName: string): number {
+    return Object.values(this.partitionLagOf(groupId, topicName)).reduce((a, b) => a + b, 0)
+  }
+
+  /** @internal */
+  partitionLagOf(groupId: string, topicName: string): Record<number, number> {
     const topic = this.#topic(topicName)
     const group = topic.groups.get(groupId)
-    let lag = 0
+    const lag: Record<number, number> = {}
     topic.partitions.forEach((partition, p) => {
-      lag += partition.base + partition.messages.length - (group?.committed[p] ?? partition.base)
+      lag[p] = partition.base + partition.messages.length - (group?.committed[p] ?? partition.base)
     })
     return lag
   }

@@ -11,6 +11,7 @@ export interface ConsumerHost {
   fetch(groupId: string, topic: string, p: number, max: number): MessageBatch | null
   commit(groupId: string, topic: string, p: number, nextOffset: number): void
   lagOf(groupId: string, topic: string): number
+  partitionLagOf(groupId: string, topic: string): Record<number, number>
   leave(consumer: EmbeddedConsumer): void
   waitForPublish(timeoutMs: number): Promise<void>
   /** Wakes every waiting consumer loop (used when one stops). */
@@ -126,6 +127,10 @@ export class EmbeddedConsumer implements Consumer {
 
   async lag(): Promise<Record<string, number>> {
     return Object.fromEntries(this.#options.topics.map((t) => [t, this.#bus.lagOf(this.groupId, t)]))
+  }
+
+  async lagByPartition(): Promise<Record<string, Record<number, number>>> {
+    return Object.fromEntries(this.#options.topics.map((t) => [t, this.#bus.partitionLagOf(this.groupId, t)]))
   }
 
   async stop(): Promise<void> {

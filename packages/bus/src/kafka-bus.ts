@@ -214,29 +214,39 @@ export class KafkaBus implements Bus {
         }
       },
     })
+    /** End offsets against the group's committed offsets (the low watermark where it has none). */
+    const lagByPartition = async (): Promise<Record<string, Record<number, number>>> => {
+      const admin = await this.#adminClient()
+      const out: Record<string, Record<number, number>> = {}
+      for (const topic of options.topics) {
+        const [ends, committed] = await Promise.all([
+          admin.fetchTopicOffsets(topic),
+          admin.fetchOffsets({ groupId: options.groupId, topics: [topic] }),
+        ])
+        const done = new Map(
+          (committed[0]?.partitions ?? []).map((p) => [p.partition, Math.max(0, Number(p.offset))]),
+        )
+        const lags: Record<number, number> = {}
+        for (const p of ends) lags[p.partition] = Number(p.high) - (done.get(p.partition) ?? Number(p.low))
+        out[topic] = lags
+      }
+      return out
+    }
     return {
       assignment: () => assigned,
       health: () => (failure === undefined ? { ok: true } : { ok: false, error: failure }),
       pause: () => consumer.pause(options.topics.map((topic) => ({ topic }))),
       resume: () => consumer.resume(options.topics.map((topic) => ({ topic }))),
       lag: async () => {
-        const admin = await this.#adminClient()
-        const out: Record<string, number> = {}
-        for (const topic of options.topics) {
-          const [ends, committed] = await Promise.all([
-            admin.fetchTopicOffsets(topic),
-            admin.fetchOffsets({ groupId: options.groupId, topics: [topic] }),
-          ])
-          const done = new Map(
-            (committed[0]?.partitions ?? []).map((p) => [p.partition, Math.max(0, Number(p.offset))]),
-          )
-          out[topic] = ends.reduce(
-            (sum, p) => sum + Number(p.high) - (done.get(p.partition) ?? Number(p.low)),
-            0,
-          )
-        }
-        return out
+        const byPartition = await lagByPartition()
+        return Object.fromEntries(
+          Object.entries(byPartition).map(([topic, lags]) => [
+            topic,
+            Object.values(lags).reduce((a, b) => a + b, 0),
+          ]),
+        )
       },
+      lagByPartition,
       stop: async () => {
         this.#consumers.delete(consumer)
         await consumer.disconnect()

@@ -27,6 +27,7 @@ function fakeBus(lag: Record<string, number>): Bus & { lagCalls: number } {
         bus.lagCalls++
         return lag
       },
+      lagByPartition: async () => ({}),
       stop: async () => {},
     }),
   }

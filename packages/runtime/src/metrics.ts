@@ -235,6 +235,7 @@ export function createProcessMetrics(options: ProcessMetricsOptions): ProcessMet
             pause: () => consumer.pause(),
             resume: () => consumer.resume(),
             lag: () => consumer.lag(),
+            lagByPartition: () => consumer.lagByPartition(),
             assignment: () => consumer.assignment(),
             stop: async () => {
               consumers.delete(entry)
