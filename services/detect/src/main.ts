@@ -11,11 +11,12 @@ import { createPartitionMerge, DEFAULT_BUCKET_MS, DEFAULT_LATENESS_MS } from '@p
 import { startWorker } from '@pulse/pipeline'
 import type { RunningService, ServiceFactory } from '@pulse/runtime'
 import { buildDetector } from './build-detector.ts'
+import { clockMayClose } from './clock-close.ts'
 
 export { buildDetector } from './build-detector.ts'
 
-/** A stream with nothing new for this long (and nothing queued) is quiet: the clock closes its buckets. */
-const QUIET_MS = 30_000
+/** A stream with nothing new for this long is quiet: the clock closes its buckets. */
+const CLOCK_RULES = { latenessMs: DEFAULT_LATENESS_MS, bucketMs: DEFAULT_BUCKET_MS, quietMs: 30_000 }
 
 /**
  * The detect service: enriched mentions → keyed event-time series → signals (with lifecycle and
@@ -47,8 +48,9 @@ export const detectService: ServiceFactory = async (ctx): Promise<RunningService
    * the enrich stage keeps each mention's key, hence its partition.)
    */
   const merge = createPartitionMerge<EnrichedMention>()
-  /** Newest event time seen, and when (service clock) the last mention arrived. */
+  /** Newest event time seen (overall and per partition), and when (service clock) the last mention arrived. */
   let newest = Number.NEGATIVE_INFINITY
+  const newestByPartition = new Map<number, number>()
   let lastArrival = Number.NEGATIVE_INFINITY
   // Set once the worker exists (a first batch may arrive before `startWorker` returns).
   let owned = (): readonly number[] => []
@@ -68,7 +70,11 @@ export const detectService: ServiceFactory = async (ctx): Promise<RunningService
         partition: message.partition,
         t: Date.parse(value.createdAt),
       }))
-      for (const d of dated) if (d.t > newest) newest = d.t
+      for (const d of dated) {
+        if (d.t > newest) newest = d.t
+        if (d.t > (newestByPartition.get(d.partition) ?? Number.NEGATIVE_INFINITY))
+          newestByPartition.set(d.partition, d.t)
+      }
       if (dated.length > 0) lastArrival = ctx.clock.now()
       const { ready, reached } = merge.push(dated, owned())
       await publish(detector.ingest(ready, reached))
@@ -77,21 +83,20 @@ export const detectService: ServiceFactory = async (ctx): Promise<RunningService
   /**
    * Live mode closes buckets by the wall clock too, so a quiet stream still gets its signals on
    * time: once a second, posts held back that are older than the lateness go to the detector and
-   * buckets over by the clock close. Only when it is safe: nothing queued for this service, and the
-   * stream current (its newest post within a bucket and the lateness of now) or quiet for
-   * QUIET_MS. A backlog draining, a stage upstream catching up or a replay are closed by event time
-   * alone, or the posts still on their way would land after their bucket closed.
+   * buckets over by the clock close, when `clockMayClose` finds that no post on its way can land in
+   * them.
    */
   const liveTick = async (): Promise<Signal[]> => {
+    let lag: Record<number, number>
     try {
-      if (Object.values(await worker.consumer.lag()).some((n) => n > 0)) return []
+      lag = (await worker.consumer.lagByPartition())[TOPICS.mentionsEnriched] ?? {}
     } catch (err) {
       log.debug({ err }, 'lag unknown; not closing buckets by the clock this second')
       return []
     }
     const now = ctx.clock.now()
-    const current = newest >= now - DEFAULT_LATENESS_MS - DEFAULT_BUCKET_MS
-    if (!current && now - lastArrival < QUIET_MS) return []
+    const state = { now, owned: owned(), lag, newestByPartition, newest, lastArrival }
+    if (!clockMayClose({ ...state, ...CLOCK_RULES })) return []
     return [...detector.ingest(merge.release(now - DEFAULT_LATENESS_MS)), ...detector.tick(now)]
   }
   owned = () => worker.consumer.assignment()[TOPICS.mentionsEnriched] ?? []
