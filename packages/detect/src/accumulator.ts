@@ -62,14 +62,23 @@ export interface BucketInput {
   readonly claims: readonly string[]
 }
 
-/** Near-duplicate fingerprint: the same text once normalised (case, spacing, links, handles). */
+/** Runs of whitespace but a lone space: collapsing only those gives `\s+` → ' ' without a copy. */
+const SPACES = /\s{2,}|[^\S ]/g
+/** Normalised texts up to this long are their own key; longer ones are hashed (bounded memory). */
+const MAX_PLAIN_TEXT_KEY = 280
+
+/**
+ * Near-duplicate fingerprint: the same text once normalised (case, spacing, links, handles). Keys
+ * are only compared, never shown, so a post-length text is used as it is: hashing every mention
+ * cost more than the rest of its bucketing, and distinct texts stay distinct keys either way.
+ */
 export function textKeyOf(text: string): string {
   const norm = text
     .toLowerCase()
     .replace(/https?:\/\/\S+|@\w+/g, '')
-    .replace(/\s+/g, ' ')
+    .replace(SPACES, ' ')
     .trim()
-  return stableHash(norm)
+  return norm.length <= MAX_PLAIN_TEXT_KEY ? norm : stableHash(norm)
 }
 
 /**

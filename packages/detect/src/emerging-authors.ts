@@ -23,8 +23,13 @@ export function createAuthorRates(options: { botPostsPerHour: number; maxAuthors
       const a = authors.get(authorId)
       const decay = a ? 2 ** (-Math.max(0, atMs - a.atMs) / AUTHOR_HALF_LIFE) : 0
       const count = (a ? a.count * decay : 0) + 1
+      // Re-inserted to keep the map's order, but the entry itself is updated in place.
       authors.delete(authorId)
-      authors.set(authorId, { count, atMs: Math.max(atMs, a?.atMs ?? atMs) })
+      if (a) {
+        a.count = count
+        a.atMs = Math.max(atMs, a.atMs)
+        authors.set(authorId, a)
+      } else authors.set(authorId, { count, atMs })
       const perHour = (count * Math.LN2 * HOUR) / AUTHOR_HALF_LIFE
       return perHour > options.botPostsPerHour ? options.botPostsPerHour / perHour : 1
     },

@@ -50,19 +50,25 @@ export function createEmergingMemory(options: EmergingMemoryOptions): EmergingMe
   let sketch: DecayedSketch = createDecayedSketch(sketchShape)
   let mass = 0
   let massAt = 0
+  /** `mass` decayed to `decayedAt` (NaN: stale, whenever `mass` or `massAt` change). */
+  let decayed = 0
+  let decayedAt = Number.NaN
   const terms = new Map<string, TermState>()
   const texts = new Map<string, number>()
   const recent = new Map<string, RecentPost>()
   const touched = new Map<number, Set<TermState>>()
   const totals = new Map<number, number>()
+  /** Scratch of `expire`: the steps of `totals` leaving the windows. */
+  const leaving: number[] = []
 
-  const flushSlots = (s: TermState, upTo: number): void => {
-    for (const slot of drainSlots(s, upTo)) sketch.add(s.term, slot.effective, slot.idx * S)
-  }
+  const toSketch = (term: string, voices: number, idx: number): void => sketch.add(term, voices, idx * S)
+  const flushSlots = (s: TermState, upTo: number): void => drainSlots(s, upTo, toSketch)
 
   const forget = (s: TermState): void => {
+    // A term is in `touched` only under the steps of its slots (both are written by one post, and
+    // leave together at expiry), so those are the only sets to leave, not every step's.
+    for (const i of s.steps) touched.get(i)?.delete(s)
     flushSlots(s, Number.POSITIVE_INFINITY)
-    for (const set of touched.values()) set.delete(s)
     terms.delete(s.term)
   }
 
@@ -91,8 +97,12 @@ export function createEmergingMemory(options: EmergingMemoryOptions): EmergingMe
     },
 
     backgroundShare(term, atMs) {
-      const m = mass * 2 ** (-Math.max(0, atMs - massAt) / halfLife)
-      return (sketch.estimate(term, atMs) + options.priorAuthors) / (m + 1)
+      // Every term tested in a step asks at the same time: decay the stream's mass once per step.
+      if (atMs !== decayedAt) {
+        decayed = mass * 2 ** (-Math.max(0, atMs - massAt) / halfLife)
+        decayedAt = atMs
+      }
+      return (sketch.estimate(term, atMs) + options.priorAuthors) / (decayed + 1)
     },
 
     recentOf: (ids) =>
@@ -102,16 +112,22 @@ export function createEmergingMemory(options: EmergingMemoryOptions): EmergingMe
       }),
 
     expire(idx) {
-      for (const [i, set] of touched) {
-        if (i > idx - W) continue
+      // forEach rather than for…of: no [step, set] pair built per step held, every step.
+      touched.forEach((set, i) => {
+        if (i > idx - W) return
         for (const s of set) flushSlots(s, i)
         touched.delete(i)
-      }
-      for (const [i, total] of [...totals].sort((a, b) => a[0] - b[0])) {
-        if (i > idx - W) break
+      })
+      // Steps leaving the windows, oldest first (the decayed mass depends on the order). Usually
+      // one per call, so only those are sorted, not every step held.
+      leaving.length = 0
+      for (const i of totals.keys()) if (i <= idx - W) leaving.push(i)
+      if (leaving.length > 1) leaving.sort((a, b) => a - b)
+      for (const i of leaving) {
         const t = i * S
-        mass = mass * 2 ** (-Math.max(0, t - massAt) / halfLife) + total
+        mass = mass * 2 ** (-Math.max(0, t - massAt) / halfLife) + (totals.get(i) ?? 0)
         massAt = Math.max(massAt, t)
+        decayedAt = Number.NaN
         totals.delete(i)
       }
       for (const s of terms.values()) {
@@ -135,6 +151,7 @@ export function createEmergingMemory(options: EmergingMemoryOptions): EmergingMe
       sketch = createDecayedSketch({ ...sketchShape, restore: s.sketch })
       mass = s.mass
       massAt = s.massAtMs
+      decayedAt = Number.NaN
     },
   }
 }

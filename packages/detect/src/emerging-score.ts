@@ -1,19 +1,24 @@
 import { negativeBinomialUpperTail } from '@pulse/anomaly'
-import { nestedWindowsOf, type TermState, windowOf } from './emerging-term.ts'
+import { hasPostsIn, type TermState } from './emerging-term.ts'
 
 /** A window this unusual keeps an open episode going (well short of a new alarm). */
 export const CALM_P = 1e-3
 
 /** One term's test at one step: its most unusual window. */
 export interface Scored {
-  readonly s: TermState
-  readonly observed: number
-  readonly expected: number
-  readonly pValue: number
+  s: TermState
+  observed: number
+  expected: number
+  pValue: number
   /** Passes the family-wise threshold, the minimum of voices and the minimum lift. */
-  readonly significant: boolean
+  significant: boolean
   /** Some window is at least CALM_P unusual (an open episode stays open). */
-  readonly elevated: boolean
+  elevated: boolean
+}
+
+/** A result to reuse: hundreds of terms are tested per step and nearly all are dropped at once. */
+export function newScored(s: TermState): Scored {
+  return { s, observed: 0, expected: 0, pValue: 1, significant: false, elevated: false }
 }
 
 /** One test window: its length, and its per-test threshold when it is due this step (else undefined). */
@@ -36,41 +41,43 @@ export interface ScoreContext {
   readonly top: number
   /** The stream's effective voices in the window of `k` steps ending at `top`. */
   readonly streamIn: (k: number) => number
+  /** The term's background share at this step (read only when some window has enough voices). */
+  readonly shareOf: (term: string) => number
 }
 
 /**
  * Tests a term's independent voices in each window (idx − k, top] against its background share
  * times the stream's volume in that window (negative binomial), and keeps the most unusual window
  * among those due this step in which the term has posts since the window's last test. Every
- * window counts towards `elevated` (whether an open episode goes on).
+ * window counts towards `elevated` (whether an open episode goes on). `counts` are the term's
+ * voices in each window, (idx − k, top] (`nestedWindowsOf` over k + top − idx steps). The result is
+ * written into `into` (and returned): copy it to keep it past the next call.
  */
-export function scoreTerm(s: TermState, shareOf: () => number, c: ScoreContext): Scored {
-  let best = { observed: 0, expected: 0, pValue: 1, passes: false }
-  let elevated = false
+export function scoreTerm(s: TermState, counts: readonly number[], c: ScoreContext, into: Scored): Scored {
+  into.s = s
+  into.observed = 0
+  into.expected = 0
+  into.pValue = 1
+  into.significant = false
+  into.elevated = false
   let share: number | undefined
-  // Windows end at `top` but start from the closing step: (idx − k, top] is k + top − idx steps.
-  const counts = nestedWindowsOf(
-    s,
-    c.top,
-    c.windows.map((w) => w.k + c.top - c.idx),
-  )
-  for (const [j, w] of c.windows.entries()) {
+  for (let j = 0; j < c.windows.length; j++) {
+    const w = c.windows[j]
+    if (w === undefined) continue
     const observed = counts[j] ?? 0
     if (observed < c.minAuthors) continue
-    share ??= shareOf()
+    share ??= c.shareOf(s.term)
     const expected = share * c.streamIn(w.k)
     if (observed < c.minLift * expected) continue
     const pValue = negativeBinomialUpperTail(observed, expected, c.dispersion)
-    if (pValue <= CALM_P) elevated = true
-    if (w.threshold === undefined || windowOf(s, c.idx - w.cadence, c.top).posts === 0) continue
-    if (pValue < best.pValue) best = { observed, expected, pValue, passes: pValue <= w.threshold }
+    if (pValue <= CALM_P) into.elevated = true
+    if (w.threshold === undefined || !hasPostsIn(s, c.idx - w.cadence, c.top)) continue
+    if (pValue < into.pValue) {
+      into.observed = observed
+      into.expected = expected
+      into.pValue = pValue
+      into.significant = pValue <= w.threshold
+    }
   }
-  return {
-    s,
-    observed: best.observed,
-    expected: best.expected,
-    pValue: best.pValue,
-    significant: best.passes,
-    elevated,
-  }
+  return into
 }

@@ -64,6 +64,10 @@ export function createDecayedSketch(options: {
     }
   }
   const index = new Int32Array(depth)
+  /** The read decay factor 2^((readAt − readT0)/halfLife), for the last time read. */
+  let readAt = Number.NaN
+  let readT0 = Number.NaN
+  let readScale = 1
 
   const locate = (key: string): void => {
     const h1 = fnv(key, 0)
@@ -102,7 +106,13 @@ export function createDecayedSketch(options: {
     estimate(key, atMs) {
       if (t0 === undefined) return 0
       locate(key)
-      return minOf() / 2 ** ((atMs - t0) / halfLife)
+      // A step reads hundreds of terms at one time: the decay factor is computed once for them.
+      if (atMs !== readAt || t0 !== readT0) {
+        readScale = 2 ** ((atMs - t0) / halfLife)
+        readAt = atMs
+        readT0 = t0
+      }
+      return minOf() / readScale
     },
     snapshot() {
       return {

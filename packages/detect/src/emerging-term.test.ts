@@ -34,6 +34,13 @@ describe('nestedWindowsOf', () => {
       want: [1, 2],
     },
     { name: 'window edges are exclusive at the start', steps: [5, 6], to: 10, lengths: [5], want: [1] },
+    {
+      name: 'late posts are slotted in order',
+      steps: [10, 6, 8, 6],
+      to: 10,
+      lengths: [1, 3, 5],
+      want: [1, 2, 4],
+    },
   ])('$name', ({ steps, to, lengths, want }) => {
     const s = termAt(steps)
     expect(nestedWindowsOf(s, to, lengths)).toEqual(want)

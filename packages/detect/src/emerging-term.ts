@@ -4,11 +4,9 @@
  * and the open episode. Every collection is capped, so a term's memory is bounded.
  */
 
-/** One event-time step (a minute by default) of one term. */
+/** One event-time step (a minute by default) of one term. Its voices are in `TermState.voices`. */
 export interface TermSlot {
   readonly idx: number
-  /** Independent voices: posts from an author new to the term with a text not seen before, bot-discounted. */
-  effective: number
   /** Every post, duplicates and repeat authors included (for the amplification score). */
   posts: number
   /**
@@ -31,11 +29,24 @@ export interface TermState {
   lastIdx: number
   /** Ascending by `idx`; only steps not yet moved into the background. */
   readonly slots: TermSlot[]
+  /**
+   * Each slot's step and independent voices (posts from an author new to the term with a text not
+   * seen before, bot-discounted), index for index with `slots`. Every step sums the windows of
+   * hundreds of terms over up to an hour of slots: flat arrays of numbers are read in sequence,
+   * where one object per slot costs a cache miss per slot.
+   */
+  readonly steps: number[]
+  readonly voices: number[]
   /** Author id → last step it counted in, for distinct authors inside the window. */
   readonly authors: Map<string, number>
   episode: TermEpisode | null
   /** Step of the last sweep of `authors` (at most one sweep per step when it is full). */
   sweptIdx: number
+  /**
+   * The detector's last test pass that counted the term as fresh: membership by a mark, where a
+   * Set of hundreds of terms would be rebuilt every step.
+   */
+  freshPass: number
 }
 
 /** Mention ids a hit carries at most, and ids remembered per term and step. */
@@ -48,23 +59,38 @@ export function newTermState(term: string, createdAtMs: number, idx: number): Te
     firstSeenMs: createdAtMs,
     lastIdx: idx,
     slots: [],
+    steps: [],
+    voices: [],
     authors: new Map(),
     episode: null,
     sweptIdx: Number.NEGATIVE_INFINITY,
+    freshPass: -1,
   }
 }
 
-function slotAt(s: TermState, idx: number): TermSlot {
-  for (let i = s.slots.length - 1; i >= 0; i--) {
-    const slot = s.slots[i]
-    if (slot === undefined || slot.idx < idx) break
-    if (slot.idx === idx) return slot
+/**
+ * Index of the slot of step `idx`, inserted in order if new (a late post may precede the newest).
+ * A new slot holds `firstId` already: most slots keep one post, and an array literal of one costs
+ * a tenth of an empty array grown by a push.
+ */
+function slotIndexAt(s: TermState, idx: number, firstId: string): number {
+  let i = s.steps.length - 1
+  for (; i >= 0; i--) {
+    const at = s.steps[i] ?? Number.NEGATIVE_INFINITY
+    if (at === idx) return i
+    if (at < idx) break
   }
-  const slot: TermSlot = { idx, effective: 0, posts: 0, ids: [] }
-  s.slots.push(slot)
-  if (s.slots.length > 1 && (s.slots[s.slots.length - 2]?.idx ?? 0) > idx)
-    s.slots.sort((a, b) => a.idx - b.idx)
-  return slot
+  const slot: TermSlot = { idx, posts: 0, ids: [firstId] }
+  if (i === s.steps.length - 1) {
+    s.slots.push(slot)
+    s.steps.push(idx)
+    s.voices.push(0)
+  } else {
+    s.slots.splice(i + 1, 0, slot)
+    s.steps.splice(i + 1, 0, idx)
+    s.voices.splice(i + 1, 0, 0)
+  }
+  return i + 1
 }
 
 export interface PostForTerm {
@@ -83,23 +109,29 @@ export interface PostForTerm {
  * for this term inside the window and its text is not a duplicate. Returns the effective amount added.
  */
 export function recordPost(s: TermState, p: PostForTerm, windowBuckets: number, maxAuthors: number): number {
-  const slot = slotAt(s, p.idx)
+  const at = slotIndexAt(s, p.idx, p.id)
+  const slot = s.slots[at]
+  if (slot === undefined) return 0
+  if (slot.posts > 0 && slot.ids.length < MAX_IDS_PER_SLOT) slot.ids.push(p.id)
   slot.posts++
   if (p.createdAtMs < s.firstSeenMs) s.firstSeenMs = p.createdAtMs
   if (p.idx > s.lastIdx) s.lastIdx = p.idx
-  if (slot.ids.length < MAX_IDS_PER_SLOT) slot.ids.push(p.id)
   const last = s.authors.get(p.authorId)
   const newAuthor = last === undefined || last <= p.idx - windowBuckets
   if (!newAuthor) return 0
   if (last === undefined && s.authors.size >= maxAuthors && s.sweptIdx !== p.idx) {
     s.sweptIdx = p.idx
-    for (const [a, i] of s.authors) if (i <= p.idx - windowBuckets) s.authors.delete(a)
+    // forEach rather than for…of: no [author, step] pair is built per entry of a full map.
+    const out = p.idx - windowBuckets
+    s.authors.forEach((i, a, authors) => {
+      if (i <= out) authors.delete(a)
+    })
   }
   // Full of authors all inside the window: count the voice without remembering it (a term this
   // popular is not new; the background learns the same way, so the two stay consistent).
   if (last !== undefined || s.authors.size < maxAuthors) s.authors.set(p.authorId, p.idx)
   if (p.duplicateText) return 0
-  slot.effective += p.weight
+  s.voices[at] = (s.voices[at] ?? 0) + p.weight
   return p.weight
 }
 
@@ -109,10 +141,10 @@ export function recordPost(s: TermState, p: PostForTerm, windowBuckets: number, 
  */
 function lastSlotAtOrBefore(s: TermState, to: number): number {
   let lo = 0
-  let hi = s.slots.length
+  let hi = s.steps.length
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
-    if ((s.slots[mid]?.idx ?? Number.POSITIVE_INFINITY) <= to) lo = mid + 1
+    if ((s.steps[mid] ?? Number.POSITIVE_INFINITY) <= to) lo = mid + 1
     else hi = mid
   }
   return lo - 1
@@ -125,7 +157,7 @@ export function windowOf(s: TermState, from: number, to: number): { effective: n
   for (let i = lastSlotAtOrBefore(s, to); i >= 0; i--) {
     const slot = s.slots[i]
     if (slot === undefined || slot.idx <= from) break
-    effective += slot.effective
+    effective += s.voices[i] ?? 0
     posts += slot.posts
   }
   return { effective, posts }
@@ -133,20 +165,32 @@ export function windowOf(s: TermState, from: number, to: number): { effective: n
 
 /**
  * Effective voices in the nested windows (to − k, to] for each `k` of `lengths` (ascending), in one
- * walk back from `to`.
+ * walk back from `to`. Written into `out` when given (the detector reuses one buffer per step, as
+ * this runs for every candidate term every step).
  */
-export function nestedWindowsOf(s: TermState, to: number, lengths: readonly number[]): number[] {
-  const out = lengths.map(() => 0)
+export function nestedWindowsOf(
+  s: TermState,
+  to: number,
+  lengths: readonly number[],
+  out: number[] = new Array<number>(lengths.length),
+): number[] {
+  const n = lengths.length
+  const { steps, voices } = s
   let effective = 0
   let w = 0
-  for (let i = lastSlotAtOrBefore(s, to); i >= 0 && w < lengths.length; i--) {
-    const slot = s.slots[i]
-    if (slot === undefined) break
-    while (w < lengths.length && slot.idx <= to - (lengths[w] ?? 0)) out[w++] = effective
-    effective += slot.effective
+  for (let i = lastSlotAtOrBefore(s, to); i >= 0 && w < n; i--) {
+    const at = steps[i] ?? Number.NEGATIVE_INFINITY
+    while (w < n && at <= to - (lengths[w] ?? 0)) out[w++] = effective
+    effective += voices[i] ?? 0
   }
-  while (w < lengths.length) out[w++] = effective
+  while (w < n) out[w++] = effective
   return out
+}
+
+/** Whether the term has a post in steps (from, to]: every slot it holds has at least one. */
+export function hasPostsIn(s: TermState, from: number, to: number): boolean {
+  const i = lastSlotAtOrBefore(s, to)
+  return i >= 0 && (s.steps[i] ?? Number.NEGATIVE_INFINITY) > from
 }
 
 /** Mention ids of steps (from, to], oldest first: at most MAX_IDS, from the latest steps. */
@@ -170,9 +214,28 @@ export function authorsIn(s: TermState, from: number, to: number): number {
   return n
 }
 
-/** Removes and returns the slots with `idx <= upTo` (they move into the background). */
-export function drainSlots(s: TermState, upTo: number): TermSlot[] {
+/**
+ * Removes the slots with `idx <= upTo`, oldest first, handing each one's step and voices to
+ * `into` (they move into the background).
+ */
+export function drainSlots(
+  s: TermState,
+  upTo: number,
+  into: (term: string, voices: number, idx: number) => void,
+): void {
   let n = 0
-  while (n < s.slots.length && (s.slots[n]?.idx ?? Number.POSITIVE_INFINITY) <= upTo) n++
-  return n > 0 ? s.slots.splice(0, n) : []
+  while (n < s.steps.length && (s.steps[n] ?? Number.POSITIVE_INFINITY) <= upTo) n++
+  if (n === 0) return
+  for (let i = 0; i < n; i++) into(s.term, s.voices[i] ?? 0, s.steps[i] ?? 0)
+  dropFirst(s.slots, n)
+  dropFirst(s.steps, n)
+  dropFirst(s.voices, n)
+}
+
+/**
+ * Removes the first `n` items (usually one) in place: V8 shifts by moving the array's start, where
+ * `splice` also builds an array of the removed items and a copy loop moves every item.
+ */
+function dropFirst(a: unknown[], n: number): void {
+  for (let i = 0; i < n; i++) a.shift()
 }

@@ -41,6 +41,22 @@ describe('textSignature', () => {
     expect(textSignature(a)).not.toBe(textSignature(b))
   })
 
+  it.each([
+    ['plain ASCII, single-spaced', 'Fever and rash in Dublin', 'fever and rash in dublin'],
+    [
+      'tabs, newlines and runs of spaces collapse',
+      'Fever\tand\n\nrash  in Dublin!!',
+      'fever and rash in dublin',
+    ],
+    ['a no-break space is a space, accents fold', 'Café\u00a0au lait', 'cafe au lait'],
+    ['full-width letters fold', 'ＦＵＬＬ width', 'full width'],
+    ['combining marks go', 'nin\u0303o', 'nino'],
+    ['emoji stay', 'sick 😷', 'sick 😷'],
+    ['empty', '', ''],
+  ])('%s', (_, text, expected) => {
+    expect(textSignature(text)).toBe(expected)
+  })
+
   it('is bounded on huge input', () => {
     expect(textSignature('word '.repeat(100_000)).length).toBeLessThanOrEqual(2_000)
   })

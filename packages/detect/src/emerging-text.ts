@@ -65,8 +65,14 @@ export function isTrackableTerm(term: string): boolean {
 const URL = /\bhttps?:\/\/\S+|\bwww\.\S+/gu
 const HANDLE = /(^|\s)@[\w.-]+/gu
 const RETWEET = /^\s*rt\b[^:]{0,80}:\s*/u
-const SPACE = /\s+/gu
+/**
+ * Runs of whitespace to collapse into one space: every run but a lone space (same result as
+ * replacing every `\s+`, without building a new string for text already single-spaced).
+ */
+const SPACE = /\s{2,}|[^\S ]/gu
 const TRAILING = /[\s.!?…]+$/u
+/** Anything but printable ASCII and common whitespace (those have no decomposition and no marks). */
+const BEYOND_ASCII = /[^\t\n\r -~]/u
 
 /**
  * The duplicate signature of a post: lowercased and accent-folded, without links, @handles, a
@@ -74,10 +80,9 @@ const TRAILING = /[\s.!?…]+$/u
  * people writing the same short line usually still differ in a word, an emoji or a typo.
  */
 export function textSignature(text: string): string {
-  return text
-    .slice(0, 2_000)
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  const head = text.slice(0, 2_000)
+  // Plain ASCII has no decompositions and no combining marks: skip the costly fold for most posts.
+  return (BEYOND_ASCII.test(head) ? head.normalize('NFKD').replace(/\p{M}+/gu, '') : head)
     .toLowerCase()
     .replace(RETWEET, '')
     .replace(URL, ' ')

@@ -2,8 +2,17 @@ import { familyWiseThreshold } from '@pulse/anomaly'
 import { createAuthorRates } from './emerging-authors.ts'
 import { coTermsOf, samplesOf } from './emerging-evidence.ts'
 import { createEmergingMemory } from './emerging-memory.ts'
-import { type Scored, scoreTerm } from './emerging-score.ts'
-import { authorsIn, idsIn, recordPost, type TermEpisode, type TermState, windowOf } from './emerging-term.ts'
+import { newScored, type ScoreContext, type Scored, scoreTerm } from './emerging-score.ts'
+import {
+  authorsIn,
+  idsIn,
+  nestedWindowsOf,
+  newTermState,
+  recordPost,
+  type TermEpisode,
+  type TermState,
+  windowOf,
+} from './emerging-term.ts'
 import { cooccurrenceTerms, DEFAULT_SYMPTOMS, isTrackableTerm, textSignature } from './emerging-text.ts'
 import type { EmergingDetector, EmergingHit, EmergingOptions } from './emerging-types.ts'
 import { isLikelyMisspelling } from './emerging-typo.ts'
@@ -19,6 +28,8 @@ export type {
 const MINUTE = 60_000
 const DAY = 86_400_000
 const MAX_TERMS_PER_POST = 64
+/** A step without posts. A Set, as `touched` holds: a loop over a Set or an array builds a result per item. */
+const NO_TERMS: ReadonlySet<TermState> = new Set()
 
 /**
  * Emerging-term detection: hashtags, words, phrases and symptom pairs that were rare or absent and
@@ -71,6 +82,15 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
     maxAuthors: options.maxAuthorsTracked ?? 200_000,
   })
   const active = new Set<TermState>()
+  /** Per-step scratch of `closeStep`, reused: terms with posts since a window's last test, etc. */
+  const fresh: TermState[] = []
+  /** Counts `closeStep` calls: a term is in `fresh` when its `freshPass` is the current one. */
+  let pass = 0
+  /** Fresh terms within the last n steps (index n), for the Bonferroni count of each cadence. */
+  const freshSince: number[] = []
+  const spans = windows.map(() => 0)
+  const countsOf = windows.map(() => 0)
+  const scratch = newScored(newTermState('', 0, 0))
 
   const hitOf = (r: Scored, idx: number, top: number): EmergingHit => {
     const ids = idsIn(r.s, idx - W, top)
@@ -115,13 +135,17 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
     // Terms with posts since each window's last test: the 5-minute window's every step, the
     // hour's every five. Bonferroni over them, per window.
     const widest = Math.max(...windows.map((w) => (idx % w.cadence === 0 ? w.cadence : 1)))
-    const freshSince = new Map<number, number>()
-    const fresh = new Set<TermState>()
+    pass++
+    fresh.length = 0
     for (let i = top; i > idx - widest; i--) {
-      for (const s of touched.get(i) ?? []) fresh.add(s)
-      freshSince.set(idx - i + 1, fresh.size)
+      for (const s of touched.get(i) ?? NO_TERMS) {
+        if (s.freshPass === pass) continue
+        s.freshPass = pass
+        fresh.push(s)
+      }
+      // Look-ahead steps (i > idx) only add their terms: counts are kept from the closing step back.
+      if (i <= idx) freshSince[idx - i + 1] = fresh.length
     }
-    const candidates = new Set([...fresh, ...active])
     const streamCache = new Map<number, number>()
     const streamIn = (k: number): number => {
       let v = streamCache.get(k)
@@ -132,12 +156,13 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
       }
       return v
     }
-    const context = {
+    for (const [j, w] of windows.entries()) spans[j] = w.k + top - idx
+    const context: ScoreContext = {
       windows: windows.map((w) => ({
         ...w,
         threshold:
           idx % w.cadence === 0
-            ? familyWiseThreshold(alphaTest(w.cadence), Math.max(1, freshSince.get(w.cadence) ?? 1))
+            ? familyWiseThreshold(alphaTest(w.cadence), Math.max(1, freshSince[w.cadence] ?? 1))
             : undefined,
       })),
       minAuthors,
@@ -146,8 +171,23 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
       idx,
       top,
       streamIn,
+      shareOf: (term) => backgroundShare(term, idx * S),
     }
-    const scored = [...candidates].map((s) => scoreTerm(s, () => backgroundShare(s.term, idx * S), context))
+    const scored: Scored[] = []
+    const score = (s: TermState): void => {
+      // Windows end at `top` but start from the closing step: (idx − k, top] is k + top − idx steps.
+      const counts = nestedWindowsOf(s, top, spans, countsOf)
+      // Fewer voices in the widest window (the most any window holds) than a test needs: its test
+      // would say p = 1, neither significant nor elevated, so it cannot matter unless it has an
+      // open episode (whose calm count goes on). Bonferroni counts above include it regardless.
+      if (!s.episode && (counts[counts.length - 1] ?? 0) < minAuthors) return
+      const r = scoreTerm(s, counts, context, scratch)
+      // Only open episodes and significant terms are read below: keep just those.
+      if (s.episode || r.significant) scored.push({ ...r })
+    }
+    // Fresh terms, then open episodes not fresh: the order the tests always ran in.
+    for (const s of fresh) score(s)
+    for (const s of active) if (s.freshPass !== pass) score(s)
     // Open episodes first: their fresh posts decide whether a new term is the same story.
     for (const r of scored) {
       const e = r.s.episode
@@ -203,13 +243,15 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
         texts.delete(signature)
         texts.set(signature, duplicateText && seenAt !== undefined ? Math.max(seenAt, idx) : idx)
       }
-      const own = new Set<string>()
+      // The post's distinct trackable terms, then its symptom pairs, in order. A short array beats
+      // a Set here (a post has about ten terms, at most MAX_TERMS_PER_POST) and is kept as it is.
+      const list: string[] = []
       for (const t of m.terms) {
-        if (own.size >= MAX_TERMS_PER_POST) break
-        if (isTrackableTerm(t)) own.add(t)
+        if (list.length >= MAX_TERMS_PER_POST) break
+        if (isTrackableTerm(t) && !list.includes(t)) list.push(t)
       }
-      for (const pair of cooccurrenceTerms([...own], lexicon)) own.add(pair)
-      recent.set(m.id, { id: m.id, idx, text: m.text, signature, followers: m.followers, terms: [...own] })
+      for (const pair of cooccurrenceTerms(list, lexicon)) if (!list.includes(pair)) list.push(pair)
+      recent.set(m.id, { id: m.id, idx, text: m.text, signature, followers: m.followers, terms: list })
       totals.set(idx, (totals.get(idx) ?? 0) + weight)
       let set = touched.get(idx)
       if (!set) {
@@ -217,7 +259,7 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
         touched.set(idx, set)
       }
       const post = { id: m.id, authorId: m.authorId, createdAtMs: m.createdAtMs, idx, weight, duplicateText }
-      for (const term of own) {
+      for (const term of list) {
         const s = memory.stateOf(term, m.createdAtMs, idx)
         recordPost(s, post, W, maxAuthorsPerTerm)
         set.add(s)

@@ -70,6 +70,11 @@ export function createKeyStore(options: KeyStoreOptions): KeyStore {
   const B = options.bucketMs
   const { windowDecay, windowWarmup } = options
   const keys = new Map<string, KeyState>()
+  /**
+   * The bucket of a key without posts in it, shared: most keys are quiet in most buckets, and a
+   * fresh bucket is seven empty collections. Rows are only read, never added to.
+   */
+  const empty: Bucket = newBucket()
 
   const stateOf = (sk: SeriesKey, first: number | undefined, next: number | undefined): KeyState => {
     let s = keys.get(sk.id)
@@ -101,7 +106,7 @@ export function createKeyStore(options: KeyStoreOptions): KeyStore {
   }
 
   const closeKey = (s: KeyState, start: number): KeyRow => {
-    const b = s.buckets.get(start) ?? newBucket()
+    const b = s.buckets.get(start) ?? empty
     s.buckets.delete(start)
     const value = s.sk.measure === 'negative' ? b.negative : b.count
     const r = s.detector.update(start, value)
@@ -148,9 +153,10 @@ export function createKeyStore(options: KeyStoreOptions): KeyStore {
       return rows
     },
     expire(start) {
-      for (const [id, s] of keys) {
+      // forEach rather than for…of: this visits every key each bucket, without an [id, state] pair each.
+      keys.forEach((s, id) => {
         if (!s.episode && s.buckets.size === 0 && s.lastSeen < start - options.idleExpiryMs) keys.delete(id)
-      }
+      })
       if (keys.size > options.maxKeys) {
         const idle = [...keys].filter(([, s]) => !s.episode).sort((a, b) => a[1].lastSeen - b[1].lastSeen)
         for (const [id] of idle.slice(0, keys.size - options.maxKeys)) keys.delete(id)
