@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { decodeJson, jsonDepth, vouchFor } from './decode.ts'
+import { decodeJson, decodeJsonOnce, jsonDepth, vouchFor } from './decode.ts'
 import { LIMITS } from './limits.ts'
 import { seededRandom } from './random.ts'
 
@@ -81,6 +81,20 @@ describe('decodeJson', () => {
     // A refusal is remembered too, with its reason.
     const bad = bytes('{"id":1}')
     expect(decodeJson(schema, bad)).toBe(decodeJson(schema, bad))
+  })
+
+  it('decodes once without remembering, and never trusts a voucher (bytes copied to a thread)', () => {
+    const message = bytes('{"id":"a","n":1,"extra":true}')
+    const first = decodeJsonOnce(schema, message)
+    expect(first).toEqual(decodeJson(schema, bytes('{"id":"a","n":1,"extra":true}')))
+    expect(decodeJsonOnce(schema, message)).not.toBe(first)
+    const vouched = bytes('{"id":7}')
+    vouchFor(vouched, schema)
+    expect(decodeJsonOnce(schema, vouched)).toMatchObject({
+      kind: 'dlq',
+      reason: expect.stringMatching(/^schema/),
+    })
+    expect(decodeJsonOnce(schema, new Uint8Array([0xff]))).toEqual({ kind: 'dlq', reason: 'invalid UTF-8' })
   })
 
   it('only parses bytes this process vouched for, and only for the schema it vouched', () => {

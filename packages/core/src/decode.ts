@@ -74,6 +74,18 @@ export function decodeJson<S extends z.ZodType>(schema: S, raw: string | Uint8Ar
   return outcome
 }
 
+/**
+ * `decodeJson` without the by-bytes memo, for bytes no other consumer will see (the copy of a
+ * message handed to a worker thread). There the memo is never read, and adding an entry per
+ * message to a WeakMap costs about as much as validating the message.
+ */
+export function decodeJsonOnce<S extends z.ZodType>(
+  schema: S,
+  raw: string | Uint8Array,
+): Outcome<z.output<S>> {
+  return decodeText(schema, raw)
+}
+
 /** Parses bytes vouched for; undefined if they somehow do not parse (then they are decoded in full). */
 function parseVouched<T>(raw: Uint8Array): Outcome<T> | undefined {
   try {

@@ -1,7 +1,7 @@
 export type { Clock } from './clock.ts'
 export { manualClock, systemClock } from './clock.ts'
 export { type DeadLetter, deadLetterSchema } from './dead-letter.ts'
-export { decodeJson, jsonDepth, parseJson, truncatePayload, vouchFor } from './decode.ts'
+export { decodeJson, decodeJsonOnce, jsonDepth, parseJson, truncatePayload, vouchFor } from './decode.ts'
 export {
   type ClaimMatch,
   claimMatchSchema,
