@@ -1,15 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import {
-  decodeJson,
-  type EnrichedMention,
-  enrichedMentionSchema,
-  errorMessage,
-  formatIssues,
-  type Mention,
-  mentionSchema,
-} from '@pulse/core'
+import { decodeJsonOnce, type EnrichedMention, errorMessage, type Mention, mentionSchema } from '@pulse/core'
 import { createEnricher } from '@pulse/enrich'
 import { runChain } from '@pulse/pipeline'
+import { z } from 'zod'
+import { createEnrichedEncoder } from './enriched-json.ts'
 import type { ThreadInit, ThreadReply, ThreadRequest, ThreadResult } from './thread-protocol.ts'
 
 /**
@@ -27,27 +21,54 @@ const enricher = createEnricher({
   hashKey: init.hashKey,
   clock: { now: () => now },
 })
+const encode = createEnrichedEncoder()
+// The mention contract, compiled ahead of time by zod: a generated parser for valid input (about
+// a third of the interpreted cost), and zod's own runtime for invalid input, so a refusal reads
+// exactly as before.
+const mentionContract = z.compile(mentionSchema)
+
+/**
+ * Mentions taken through the whole chain together. A request carries up to a bus batch (2,000);
+ * chained whole, stage by stage, every mention's intermediate values stay alive until the last
+ * stage, and each young-generation GC copies them. In slices this size that copying halved
+ * (measured with --trace-gc). Stages give one outcome per input, in order, and keep no state that
+ * changes an outcome, so results do not depend on the slice size.
+ */
+const SLICE = 200
 
 async function handle(req: ThreadRequest): Promise<ThreadResult[]> {
   now = req.now
-  const results: ThreadResult[] = new Array(req.values.length)
+  const n = req.ends.length
+  const results: ThreadResult[] = new Array(n)
+  for (let start = 0; start < n; start += SLICE) {
+    await handleSlice(req, start, Math.min(n, start + SLICE), results)
+  }
+  return results
+}
+
+/** Decodes, enriches and encodes messages `[start, end)` of the request into `results`. */
+async function handleSlice(
+  { bytes, ends }: ThreadRequest,
+  start: number,
+  end: number,
+  results: ThreadResult[],
+): Promise<void> {
   const decoded: Mention[] = []
   const positions: number[] = []
-  req.values.forEach((value, i) => {
-    const o = decodeJson(mentionSchema, value)
+  for (let i = start; i < end; i++) {
+    const message = bytes.subarray(i === 0 ? 0 : ends[i - 1], ends[i])
+    const o = decodeJsonOnce(mentionContract, message)
     if (o.kind === 'ok') {
       decoded.push(o.value)
       positions.push(i)
     } else results[i] = { kind: o.kind, stage: 'enrich.decode', reason: o.reason }
-  })
+  }
   const chain = await runChain<Mention, EnrichedMention>(enricher.stages, decoded)
   chain.forEach((r, j) => {
     const i = positions[j] as number
     if (r.ok) {
-      const valid = enrichedMentionSchema.safeParse(r.value)
-      results[i] = valid.success
-        ? { kind: 'ok', json: JSON.stringify(valid.data) }
-        : { kind: 'dlq', stage: 'enrich.validate', reason: `schema: ${formatIssues(valid.error)}` }
+      const e = encode(r.value)
+      results[i] = e.ok ? e.json : { kind: 'dlq', stage: 'enrich.validate', reason: e.reason }
     } else
       results[i] = {
         kind: r.kind,
@@ -56,7 +77,6 @@ async function handle(req: ThreadRequest): Promise<ThreadResult[]> {
         ...(r.kind === 'dlq' && r.cause !== undefined ? { cause: errorMessage(r.cause) } : {}),
       }
   })
-  return results
 }
 
 let queue: Promise<void> = Promise.resolve()

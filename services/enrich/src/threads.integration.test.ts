@@ -55,6 +55,28 @@ describe('enrichment threads', () => {
     expect(String((out[3] as { value: string }).value)).not.toContain('415-555-0134')
   })
 
+  it('keeps results in input order across a bus-sized batch with refusals anywhere in it', async () => {
+    const clock = manualClock(Date.parse('2026-11-21T09:00:00.000Z'))
+    pool = await startEnrichThreads({ threads: 1, watchlist, hashKey: 'k-3', clock, logger: silentLogger })
+    const mentions = Array.from({ length: 450 }, (_, i) =>
+      buildMention({ id: `o:${i}`, text: `flu shot ${i}, call 415-555-${String(1000 + i)}` }),
+    )
+    // Every 37th message is not JSON: the thread works in slices, and these land in all of them.
+    const inputs = mentions.map((m, i) => (i % 37 === 5 ? bytes('{not json') : bytes(m)))
+    const out = await pool.stage.process(inputs)
+    const local = await createEnricher({ watchlist, hashKey: 'k-3', clock }).enrich(mentions)
+    expect(out).toHaveLength(450)
+    out.forEach((o, i) => {
+      if (i % 37 === 5) expect(o).toMatchObject({ kind: 'dlq', stage: 'enrich.decode' })
+      else {
+        expect(o.kind).toBe('ok')
+        expect(JSON.parse(String((o as { value: string }).value))).toEqual(
+          JSON.parse(JSON.stringify(local[i])),
+        )
+      }
+    })
+  })
+
   it('spreads batches over its threads, follows the clock per batch, and refuses work once closed', async () => {
     const clock = manualClock(Date.parse('2026-11-21T09:00:00.000Z'))
     pool = await startEnrichThreads({ threads: 2, watchlist, hashKey: 'k-2', clock, logger: silentLogger })

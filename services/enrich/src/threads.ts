@@ -46,8 +46,37 @@ const BOOT = new URL('./thread-boot.mjs', import.meta.url)
 // The entry has this module's extension: .ts when Pulse runs from source, .js when compiled.
 const ENTRY = new URL(`./thread-entry${extname(here)}`, import.meta.url).href
 
+/**
+ * Young-generation size of an enrichment thread's heap. Enrichment allocates about 19 KB per
+ * mention that dies within the mention (parsed JSON, tokens, stage copies, the output text). With
+ * V8's default size a young collection ran every ~700 mentions and, with its helper threads,
+ * cost about a tenth of the process's CPU; at this size it runs about a quarter as often and each
+ * copies little more, since what survives is mostly the slice in flight (see thread-entry).
+ * Measured: about 10% less CPU per mention and no higher peak RSS (fewer objects get promoted);
+ * larger sizes gained nothing more.
+ */
+const YOUNG_GENERATION_MB = 128
+
+/** The messages end to end in one new buffer (see `ThreadRequest`). */
+function pack(values: readonly Uint8Array[]): {
+  bytes: Uint8Array<ArrayBuffer>
+  ends: Uint32Array<ArrayBuffer>
+} {
+  let total = 0
+  for (const v of values) total += v.byteLength
+  const bytes = new Uint8Array(total)
+  const ends = new Uint32Array(values.length)
+  let at = 0
+  values.forEach((v, i) => {
+    bytes.set(v, at)
+    at += v.byteLength
+    ends[i] = at
+  })
+  return { bytes, ends }
+}
+
 function toOutcome(r: ThreadResult): Outcome<string> {
-  if (r.kind === 'ok') return ok(r.json)
+  if (typeof r === 'string') return ok(r)
   if (r.kind === 'drop') return { kind: 'drop', reason: r.reason, stage: r.stage }
   return {
     kind: 'dlq',
@@ -79,7 +108,11 @@ export async function startEnrichThreads(options: EnrichThreadsOptions): Promise
 
   const spawn = (): Promise<Thread> =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(BOOT, { workerData: init, name: 'pulse-enrich' })
+      const worker = new Worker(BOOT, {
+        workerData: init,
+        name: 'pulse-enrich',
+        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      })
       const thread: Thread = { worker, pending: new Map() }
       let ready = false
       const timer = setTimeout(() => {
@@ -136,10 +169,11 @@ export async function startEnrichThreads(options: EnrichThreadsOptions): Promise
       return Promise.reject(new PulseError('WORKER_FAILED', 'no enrichment thread is running'))
     }
     const thread = best
-    const request: ThreadRequest = { id: nextId++, now: options.clock.now(), values }
+    const { bytes, ends } = pack(values)
+    const request: ThreadRequest = { id: nextId++, now: options.clock.now(), bytes, ends }
     return new Promise((resolve, reject) => {
       thread.pending.set(request.id, { resolve, reject })
-      thread.worker.postMessage(request)
+      thread.worker.postMessage(request, [bytes.buffer, ends.buffer])
     })
   }
 
