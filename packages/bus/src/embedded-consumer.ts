@@ -1,6 +1,6 @@
 import type { Logger } from '@pulse/core'
 import type { ConsumeOptions, Consumer, MessageBatch } from './bus.ts'
-import { Notifier, sleep } from './signal.ts'
+import { Notifier, nextTurn, sleep } from './signal.ts'
 
 /** What a consumer needs from the embedded bus that owns its group's offsets and partitions. */
 export interface ConsumerHost {
@@ -73,8 +73,13 @@ export class EmbeddedConsumer implements Consumer {
         continue
       }
       const batch = this.#bus.fetch(this.groupId, topic, p, max)
-      if (batch) await this.#deliver(batch)
-      else await this.#bus.waitForPublish(200)
+      if (batch) {
+        await this.#deliver(batch)
+        // In-process everything a handler awaits may already be settled, so without this a backlog
+        // is drained batch after batch in one run of microtasks: timers (the sink's flush, the
+        // clock) wait, and results from worker threads queue up while the threads sit idle.
+        await nextTurn()
+      } else await this.#bus.waitForPublish(200)
     }
   }
 

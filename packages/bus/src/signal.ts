@@ -27,3 +27,10 @@ export class Notifier {
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
+
+/**
+ * Resolves on the event loop's next turn (after pending I/O and timers), not in the current
+ * microtask queue: a loop that awaits only promises that are already settled never lets a timer,
+ * a socket or a worker thread's message through.
+ */
+export const nextTurn = (): Promise<void> => new Promise((r) => setImmediate(r))
