@@ -63,10 +63,30 @@ export interface CliProcess {
   killAll(): void
 }
 
-export function spawnCli(args: readonly string[], env: NodeJS.ProcessEnv): CliProcess {
+/**
+ * How to run pnpm, to launch the CLI exactly as the README does: the pnpm running the tests
+ * (`pnpm test` sets npm_execpath), else the `pnpm` on the PATH (the README's commands install it).
+ */
+const PNPM: readonly string[] = process.env.npm_execpath?.match(/pnpm\.c?js$/)
+  ? [process.execPath, process.env.npm_execpath]
+  : ['pnpm']
+
+/**
+ * Starts the CLI in its own process group (so cleanup can kill it whole, and a Ctrl-C can reach
+ * the whole group as a terminal sends it): as `pnpm pulse` runs it (node loading tsx, one
+ * process), or with `via: 'pnpm'` through pnpm and the root package's `pulse` script.
+ */
+export function spawnCli(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  options: { via?: 'node' | 'pnpm' } = {},
+): CliProcess {
   const started = performance.now()
-  // As `pnpm pulse` runs it (node loading tsx), in its own process group so cleanup can kill it whole.
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+  const [command, ...argv] =
+    options.via === 'pnpm'
+      ? [...PNPM, '--silent', 'pulse', ...args]
+      : [process.execPath, '--import', 'tsx', MAIN, ...args]
+  const child = spawn(command ?? process.execPath, argv, {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
