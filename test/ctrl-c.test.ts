@@ -4,31 +4,20 @@
  * the user typed exits 0. A second run over the same data directory picks up where the first
  * stopped, and every mention ends up stored exactly once.
  */
-import { writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { generateMentions } from '@pulse/sample'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cliEnv, freePort, queryCount, runCli, spawnCli, tempDir } from './support/cli.ts'
+import { describe, expect, it } from 'vitest'
+import { queryCount, replayWorkspace, runCli, spawnCli } from './support/cli.ts'
 
 describe('Ctrl-C on pnpm pulse start', () => {
   const mentions = [...generateMentions(3_000, 777)]
-  let dir: Awaited<ReturnType<typeof tempDir>>
-  let env: NodeJS.ProcessEnv
-  let file: string
-
-  beforeAll(async () => {
-    dir = await tempDir('ctrl-c')
-    file = join(dir.path, 'input.jsonl')
-    await writeFile(file, `${mentions.map((m) => JSON.stringify(m)).join('\n')}\n`)
-    env = cliEnv({ PULSE_DATA_DIR: join(dir.path, 'data'), PULSE_FEED_PORT: String(await freePort()) })
-  })
-  afterAll(async () => {
-    await dir?.remove()
-  })
+  const ws = replayWorkspace(
+    'ctrl-c',
+    mentions.map((m) => JSON.stringify(m)),
+  )
 
   it('drains, exits 0, and a restart stores the rest exactly once', { timeout: 180_000 }, async () => {
     // Replayed at 600× real time, the file (about four days of posts) takes minutes: Ctrl-C lands mid-stream.
-    const run = spawnCli(['start', '--replay', file, '--speed', '600'], env, { via: 'pnpm' })
+    const run = spawnCli(['start', '--replay', ws.file, '--speed', '600'], ws.env, { via: 'pnpm' })
     try {
       await run.waitFor(/mentions [\d,]+ read .* [1-9][\d,]* stored/, 90_000)
       const pid = run.child.pid
@@ -40,13 +29,13 @@ describe('Ctrl-C on pnpm pulse start', () => {
     } finally {
       run.killAll()
     }
-    const before = await queryCount('SELECT count() AS n FROM mentions', env)
+    const before = await queryCount('SELECT count() AS n FROM mentions', ws.env)
     expect(before).toBeGreaterThan(0)
     expect(before).toBeLessThan(mentions.length)
 
-    const resumed = await runCli(['start', '--replay', file, '--speed', 'max', '--exit-when-done'], env)
+    const resumed = await runCli(['start', '--replay', ws.file, '--speed', 'max', '--exit-when-done'], ws.env)
     expect(resumed.code).toBe(0)
-    expect(await queryCount('SELECT count() AS n FROM mentions', env)).toBe(mentions.length)
-    expect(await queryCount('SELECT uniqExact(id) AS n FROM mentions', env)).toBe(mentions.length)
+    expect(await queryCount('SELECT count() AS n FROM mentions', ws.env)).toBe(mentions.length)
+    expect(await queryCount('SELECT uniqExact(id) AS n FROM mentions', ws.env)).toBe(mentions.length)
   })
 })

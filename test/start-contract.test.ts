@@ -4,11 +4,9 @@
  * exactly one dead letter whose reason names the problem, and a second run over the same data
  * directory is a no-op (the checkpoint says done).
  */
-import { writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { generateMentions } from '@pulse/sample'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cliEnv, freePort, queryCount, queryJson, runCli, tempDir } from './support/cli.ts'
+import { describe, expect, it } from 'vitest'
+import { queryCount, queryJson, replayWorkspace, runCli } from './support/cli.ts'
 
 interface Fixture {
   readonly lines: string[]
@@ -57,21 +55,9 @@ function buildFixture(): Fixture {
 
 describe('pulse start --replay FILE --speed max --exit-when-done', () => {
   const fixture = buildFixture()
-  let dir: Awaited<ReturnType<typeof tempDir>>
-  let env: NodeJS.ProcessEnv
-  let file: string
-
-  beforeAll(async () => {
-    dir = await tempDir('start')
-    file = join(dir.path, 'input.jsonl')
-    await writeFile(file, `${fixture.lines.join('\n')}\n`)
-    env = cliEnv({ PULSE_DATA_DIR: join(dir.path, 'data'), PULSE_FEED_PORT: String(await freePort()) })
-  })
-  afterAll(async () => {
-    await dir?.remove()
-  })
-
-  const start = () => runCli(['start', '--replay', file, '--speed', 'max', '--exit-when-done'], env, 120_000)
+  const ws = replayWorkspace('start', fixture.lines)
+  const start = () =>
+    runCli(['start', '--replay', ws.file, '--speed', 'max', '--exit-when-done'], ws.env, 120_000)
 
   it('stores each distinct valid mention once and dead-letters each invalid line with its reason', async () => {
     // The fixture really contains what the test claims, or the counts below prove nothing.
@@ -82,14 +68,18 @@ describe('pulse start --replay FILE --speed max --exit-when-done', () => {
     expect(run.code, run.stderr).toBe(0)
     expect(run.stdout).toContain('Replay fully processed and stored.')
 
-    const raw = await runCli(['query', '--format', 'json', 'SELECT count() AS n FROM mentions'], env, 60_000)
+    const raw = await runCli(
+      ['query', '--format', 'json', 'SELECT count() AS n FROM mentions'],
+      ws.env,
+      60_000,
+    )
     expect(raw.code, raw.stderr).toBe(0)
     expect(raw.stdout).toMatch(/^\[\{"n":"?\d+"?\}\]\n$/)
-    expect(await queryCount('SELECT count() AS n FROM mentions', env)).toBe(fixture.validIds.size)
-    expect(await queryCount('SELECT uniqExact(id) AS n FROM mentions', env)).toBe(fixture.validIds.size)
-    expect(await queryCount('SELECT count() AS n FROM dead_letters', env)).toBe(fixture.invalid.size)
+    expect(await queryCount('SELECT count() AS n FROM mentions', ws.env)).toBe(fixture.validIds.size)
+    expect(await queryCount('SELECT uniqExact(id) AS n FROM mentions', ws.env)).toBe(fixture.validIds.size)
+    expect(await queryCount('SELECT count() AS n FROM dead_letters', ws.env)).toBe(fixture.invalid.size)
 
-    const letters = await queryJson('SELECT reason, payload FROM dead_letters ORDER BY reason', env)
+    const letters = await queryJson('SELECT reason, payload FROM dead_letters ORDER BY reason', ws.env)
     const seen = new Set<number>()
     for (const letter of letters) {
       const reason = String(letter.reason)
@@ -107,7 +97,7 @@ describe('pulse start --replay FILE --speed max --exit-when-done', () => {
     const again = await start()
     expect(again.code, again.stderr).toBe(0)
     expect(again.stdout).toContain('Replay fully processed and stored.')
-    expect(await queryCount('SELECT count() AS n FROM mentions', env)).toBe(fixture.validIds.size)
-    expect(await queryCount('SELECT count() AS n FROM dead_letters', env)).toBe(fixture.invalid.size)
+    expect(await queryCount('SELECT count() AS n FROM mentions', ws.env)).toBe(fixture.validIds.size)
+    expect(await queryCount('SELECT count() AS n FROM dead_letters', ws.env)).toBe(fixture.invalid.size)
   })
 })

@@ -1,9 +1,10 @@
 /** Runs the real `pulse` CLI as a separate process, the way a user does, for end-to-end tests. */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { afterAll, beforeAll } from 'vitest'
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..')
 const MAIN = join(REPO_ROOT, 'services', 'cli', 'src', 'main.ts')
@@ -41,6 +42,29 @@ export async function freePort(): Promise<number> {
 export async function tempDir(prefix: string): Promise<{ path: string; remove(): Promise<void> }> {
   const path = await mkdtemp(join(tmpdir(), `pulse-e2e-${prefix}-`))
   return { path, remove: () => rm(path, { recursive: true, force: true }) }
+}
+
+/**
+ * A replay workspace for a test file: `lines` as a JSONL file, and a CLI environment with its own
+ * data directory and feed port. Created before the file's tests, removed after them; read `file`
+ * and `env` inside the tests.
+ */
+export function replayWorkspace(
+  prefix: string,
+  lines: readonly string[],
+): { readonly file: string; readonly env: NodeJS.ProcessEnv } {
+  const ws = { file: '', env: {} as NodeJS.ProcessEnv }
+  let dir: Awaited<ReturnType<typeof tempDir>> | undefined
+  beforeAll(async () => {
+    dir = await tempDir(prefix)
+    ws.file = join(dir.path, 'input.jsonl')
+    await writeFile(ws.file, `${lines.join('\n')}\n`)
+    ws.env = cliEnv({ PULSE_DATA_DIR: join(dir.path, 'data'), PULSE_FEED_PORT: String(await freePort()) })
+  })
+  afterAll(async () => {
+    await dir?.remove()
+  })
+  return ws
 }
 
 export function cliEnv(extra: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
