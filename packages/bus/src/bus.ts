@@ -86,3 +86,15 @@ export function partitionFor(key: string | null, partitions: number, roundRobin:
   }
   return (h >>> 0) % partitions
 }
+
+/** Per-topic totals of a consumer's per-partition lag (what `Consumer.lag` reports). */
+export function totalLag(
+  byPartition: Readonly<Record<string, Readonly<Record<number, number>>>>,
+): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(byPartition).map(([topic, lags]) => [
+      topic,
+      Object.values(lags).reduce((a, b) => a + b, 0),
+    ]),
+  )
+}

@@ -1,5 +1,5 @@
 import type { Logger } from '@pulse/core'
-import type { ConsumeOptions, Consumer, MessageBatch } from './bus.ts'
+import { type ConsumeOptions, type Consumer, type MessageBatch, totalLag } from './bus.ts'
 import { Notifier, nextTurn, sleep } from './signal.ts'
 
 /** What a consumer needs from the embedded bus that owns its group's offsets and partitions. */
@@ -10,7 +10,6 @@ export interface ConsumerHost {
   /** Next batch for a group at its committed offset, or null when caught up. */
   fetch(groupId: string, topic: string, p: number, max: number): MessageBatch | null
   commit(groupId: string, topic: string, p: number, nextOffset: number): void
-  lagOf(groupId: string, topic: string): number
   partitionLagOf(groupId: string, topic: string): Record<number, number>
   leave(consumer: EmbeddedConsumer): void
   waitForPublish(timeoutMs: number): Promise<void>
@@ -131,7 +130,7 @@ export class EmbeddedConsumer implements Consumer {
   }
 
   async lag(): Promise<Record<string, number>> {
-    return Object.fromEntries(this.#options.topics.map((t) => [t, this.#bus.lagOf(this.groupId, t)]))
+    return totalLag(await this.lagByPartition())
   }
 
   async lagByPartition(): Promise<Record<string, Record<number, number>>> {

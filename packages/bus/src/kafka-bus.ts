@@ -9,14 +9,15 @@ import {
   type Producer,
   type SASLOptions,
 } from 'kafkajs'
-import type {
-  Bus,
-  ConsumeOptions,
-  Consumer,
-  IncomingMessage,
-  MessageBatch,
-  OutgoingMessage,
-  TopicSpec,
+import {
+  type Bus,
+  type ConsumeOptions,
+  type Consumer,
+  type IncomingMessage,
+  type MessageBatch,
+  type OutgoingMessage,
+  type TopicSpec,
+  totalLag,
 } from './bus.ts'
 import { sleep } from './signal.ts'
 
@@ -237,15 +238,7 @@ export class KafkaBus implements Bus {
       health: () => (failure === undefined ? { ok: true } : { ok: false, error: failure }),
       pause: () => consumer.pause(options.topics.map((topic) => ({ topic }))),
       resume: () => consumer.resume(options.topics.map((topic) => ({ topic }))),
-      lag: async () => {
-        const byPartition = await lagByPartition()
-        return Object.fromEntries(
-          Object.entries(byPartition).map(([topic, lags]) => [
-            topic,
-            Object.values(lags).reduce((a, b) => a + b, 0),
-          ]),
-        )
-      },
+      lag: async () => totalLag(await lagByPartition()),
       lagByPartition,
       stop: async () => {
         this.#consumers.delete(consumer)
