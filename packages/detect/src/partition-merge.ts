@@ -19,6 +19,8 @@ export interface PartitionMerge<T> {
   release(upTo?: number): T[]
   /** Items held back. */
   readonly held: number
+  /** The newest event time each partition has delivered so far. */
+  readonly latest: ReadonlyMap<number, number>
 }
 
 /** A binary min-heap of items by event time. */
@@ -93,5 +95,7 @@ export function createPartitionMerge<T>(): PartitionMerge<T> {
     get held() {
       return held.size
     },
+
+    latest,
   }
 }

@@ -14,7 +14,6 @@ const live: ClockState = {
     [2, NOW - 9_000],
     [3, NOW - 1_000],
   ]),
-  newest: NOW - 1_000,
   lastArrival: NOW - 500,
   latenessMs: 2 * MIN,
   bucketMs: 5 * MIN,
@@ -67,18 +66,23 @@ describe('clockMayClose', () => {
     ],
     [
       'a replay or backlog: the stream is hours behind and still arriving',
-      { newest: NOW - 6 * 60 * MIN, newestByPartition: new Map(), lastArrival: NOW - 200 },
+      {
+        newestByPartition: new Map([0, 1, 2, 3].map((p) => [p, NOW - 6 * 60 * MIN])),
+        lastArrival: NOW - 200,
+      },
       false,
     ],
     [
       'a stream that went quiet',
-      { newest: NOW - 6 * 60 * MIN, newestByPartition: new Map(), lastArrival: NOW - 31_000 },
+      {
+        newestByPartition: new Map([0, 1, 2, 3].map((p) => [p, NOW - 6 * 60 * MIN])),
+        lastArrival: NOW - 31_000,
+      },
       true,
     ],
     [
       'nothing ever arrived',
       {
-        newest: Number.NEGATIVE_INFINITY,
         newestByPartition: new Map(),
         lastArrival: Number.NEGATIVE_INFINITY,
       },

@@ -7,8 +7,7 @@ export interface ClockState {
   readonly lag: Readonly<Record<number, number>>
   /** Newest event time delivered so far, per partition. */
   readonly newestByPartition: ReadonlyMap<number, number>
-  /** Newest event time over every partition, and when (service clock) the last mention arrived. */
-  readonly newest: number
+  /** When (service clock) the last mention arrived. */
   readonly lastArrival: number
   readonly latenessMs: number
   readonly bucketMs: number
@@ -32,5 +31,6 @@ export function clockMayClose(s: ClockState): boolean {
     const queued = (s.lag[p] ?? 0) > 0
     if (queued && (s.newestByPartition.get(p) ?? Number.NEGATIVE_INFINITY) < closingPoint) return false
   }
-  return s.newest >= closingPoint - s.bucketMs || s.now - s.lastArrival >= s.quietMs
+  const newest = Math.max(Number.NEGATIVE_INFINITY, ...s.newestByPartition.values())
+  return newest >= closingPoint - s.bucketMs || s.now - s.lastArrival >= s.quietMs
 }

@@ -48,9 +48,7 @@ export const detectService: ServiceFactory = async (ctx): Promise<RunningService
    * the enrich stage keeps each mention's key, hence its partition.)
    */
   const merge = createPartitionMerge<EnrichedMention>()
-  /** Newest event time seen (overall and per partition), and when (service clock) the last mention arrived. */
-  let newest = Number.NEGATIVE_INFINITY
-  const newestByPartition = new Map<number, number>()
+  /** When (service clock) the last mention arrived. */
   let lastArrival = Number.NEGATIVE_INFINITY
   // Set once the worker exists (a first batch may arrive before `startWorker` returns).
   let owned = (): readonly number[] => []
@@ -70,11 +68,6 @@ export const detectService: ServiceFactory = async (ctx): Promise<RunningService
         partition: message.partition,
         t: Date.parse(value.createdAt),
       }))
-      for (const d of dated) {
-        if (d.t > newest) newest = d.t
-        if (d.t > (newestByPartition.get(d.partition) ?? Number.NEGATIVE_INFINITY))
-          newestByPartition.set(d.partition, d.t)
-      }
       if (dated.length > 0) lastArrival = ctx.clock.now()
       const { ready, reached } = merge.push(dated, owned())
       await publish(detector.ingest(ready, reached))
@@ -95,7 +88,7 @@ export const detectService: ServiceFactory = async (ctx): Promise<RunningService
       return []
     }
     const now = ctx.clock.now()
-    const state = { now, owned: owned(), lag, newestByPartition, newest, lastArrival }
+    const state = { now, owned: owned(), lag, newestByPartition: merge.latest, lastArrival }
     if (!clockMayClose({ ...state, ...CLOCK_RULES })) return []
     return [...detector.ingest(merge.release(now - DEFAULT_LATENESS_MS)), ...detector.tick(now)]
   }
