@@ -14,8 +14,8 @@ export type TermExtractor = (text: string, hashtags: readonly string[]) => strin
  * bigrams of content words in order of appearance. Lowercased and accent-folded; English and
  * Spanish stopwords, URLs, @handles, numbers-only tokens and one-letter words removed; plural and
  * singular collapse ("Fevers" → "fever", but "measles" stays); bigrams never span a sentence end
- * or a removed word; redaction placeholders ("[NAME]") are no terms and break bigrams. Deduplicated, at most `max` (default 32; keep it small, duplicates are found by a
- * linear scan).
+ * or a removed word; redaction placeholders ("[NAME]") are no terms and break bigrams.
+ * Deduplicated, at most `max` (default 32; keep it small, duplicates are found by a linear scan).
  */
 export function createTermExtractor(options: { analyzer?: Analyzer; max?: number } = {}): TermExtractor {
   const analyze = options.analyzer ?? sharedAnalyzer()

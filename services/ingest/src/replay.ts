@@ -90,8 +90,9 @@ const field = (value: unknown, key: string): unknown =>
  * `speed` × real time or as fast as the pipeline takes them. A line that is not JSON goes to the
  * dead-letter topic here; every other line is passed on as it is (keyed by its id, marked when an
  * organisation account wrote it), and the enrich stage validates it against the Mention schema as
- * it does every raw message, dead-lettering it with the reason and the line number if it fails. The checkpoint (line and byte offset) advances only over lines the sink
- * has acknowledged, so a crash resumes without losing or double-counting anything.
+ * it does every raw message, dead-lettering it with the reason and the line number if it fails.
+ * The checkpoint (line and byte offset) advances only over lines the sink has acknowledged, so a
+ * crash resumes without losing or double-counting anything.
  */
 export async function startReplay(options: ReplayOptions): Promise<Replay> {
   const log = options.logger.child({ source: 'replay' })
