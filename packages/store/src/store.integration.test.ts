@@ -90,6 +90,22 @@ describe('store on embedded ClickHouse', () => {
     expect(Number(count?.n)).toBe(awkward.length)
   })
 
+  it('writes a sink-sized batch as one compact part (one file, not two per column)', async () => {
+    // 20,000 mentions of ~600 bytes: past the 10 MB at which ClickHouse would write a wide part.
+    const text = 'Waited six hours in the ER at St Marys and nobody called back about the results. '.repeat(7)
+    const batch = Array.from({ length: 20_000 }, (_, i) =>
+      buildEnrichedMention({ id: `big:${i}`, text, createdAt: '2026-11-21T08:00:00.000Z' }),
+    )
+    expect((await store.writeMentions(batch)).inserted).toBe(batch.length)
+    const parts = await store.queryRows<{ part_type: string; rows: string; bytes: string }>(
+      `SELECT part_type, rows, data_uncompressed_bytes AS bytes FROM system.parts
+       WHERE database = currentDatabase() AND table = 'mentions' AND active AND rows >= 20000`,
+    )
+    expect(parts).toHaveLength(1)
+    expect(Number(parts[0]?.bytes)).toBeGreaterThan(10_000_000)
+    expect(parts[0]?.part_type).toBe('Compact')
+  })
+
   it('declares the mentions columns with the types the migrations create', async () => {
     const rows = await store.queryRows<{ name: string; type: string }>(
       "SELECT name, type FROM system.columns WHERE database = currentDatabase() AND table = 'mentions'",
