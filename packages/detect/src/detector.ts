@@ -214,6 +214,8 @@ export function createDetector(options: DetectorOptions): Detector {
       ),
       ...(hold?.openEpisodes() ?? []),
     ]
+    /** Posts of watchlist keys rising but not yet significant: held new terms wait for them. */
+    const rising: ReadonlySet<string>[] = []
     for (const { s, b, point, pValue, severity, hourCount, hourAuthors } of rows) {
       const elevated = pValue <= stayOpen || (Number.isFinite(point.upper) && point.observed > point.upper)
       const e = s.episode
@@ -244,6 +246,7 @@ export function createDetector(options: DetectorOptions): Detector {
             b.count > 0 &&
             // The first two hours after warm-up settle the short-term scale; no alarms yet.
             s.window.buckets > windowWarmup + 24
+      if (!significant && pValue <= stayOpen && s.sk.kind !== 'phi_exposure') rising.push(hourOf(s, b).ids)
       if (!significant || start - s.resolvedAt < cooldown || isSuppressed(wl.suppressions, s.sk.key, start))
         continue
       // Same posts already explained by an open signal: fold in rather than alert twice. The window
@@ -256,7 +259,7 @@ export function createDetector(options: DetectorOptions): Detector {
         continue
       out.push(openKey(s, { b, point, pValue, severity }, hour, start, active))
     }
-    if (hold) out.push(...hold.close(start, active))
+    if (hold) out.push(...hold.close(start, active, rising))
     keys.expire(start)
     return out
   }

@@ -16,6 +16,14 @@ const MINUTE = 60_000
  */
 const HOLD_BUCKETS = 1
 /**
+ * A watchlist key rising on the same posts, elevated but not yet past its alarm threshold, holds
+ * a hit one bucket longer: a brand crisis is better told as negative mentions of the brand than
+ * as the new words its first posts use ("chest pain"), if the brand's own test confirms it.
+ */
+const RISING_HOLD_BUCKETS = 2
+/** Share of a held hit's posts a rising key must hold to count as the same posts. */
+const RISING_SHARE = 0.15
+/**
  * Closed buckets whose posts' facts stay indexed: a hit's posts may precede the bucket whose
  * minute steps found it (its windows reach back), and the fold needs their series and vocabulary.
  */
@@ -41,9 +49,10 @@ export interface EmergingHold {
   add(post: BucketInput, start: number): void
   /**
    * Closes bucket `start` after the watchlist keys: resolves calm terms, holds new hits, and opens
-   * held ones that nothing in `active` explains (pushing their episodes onto `active`).
+   * held ones that nothing in `active` explains (pushing their episodes onto `active`). `rising`:
+   * the recent post ids of each watchlist key that is elevated but has not opened a signal.
    */
-  close(start: number, active: Episode[]): Signal[]
+  close(start: number, active: Episode[], rising?: readonly ReadonlySet<string>[]): Signal[]
   /** Episodes of the open emerging-term signals. */
   openEpisodes(): Episode[]
   readonly openCount: number
@@ -74,6 +83,14 @@ function vocabularyOf(ids: Iterable<string>, index: Map<string, PostFacts>[]): B
     }
   }
   return b
+}
+
+/** The share of `ids` that are in `of`. */
+function shareIn(ids: ReadonlySet<string>, of: ReadonlySet<string>): number {
+  if (ids.size === 0) return 0
+  let n = 0
+  for (const id of ids) if (of.has(id)) n++
+  return n / ids.size
 }
 
 export function createEmergingHold(options: EmergingHoldOptions): EmergingHold {
@@ -182,7 +199,7 @@ export function createEmergingHold(options: EmergingHoldOptions): EmergingHold {
       })
     },
 
-    close(start, active) {
+    close(start, active, rising = []) {
       const out: Signal[] = []
       for (const [term, o] of emergingOpen) {
         if (!emerging.isActive(term)) {
@@ -221,6 +238,11 @@ export function createEmergingHold(options: EmergingHoldOptions): EmergingHold {
           continue
         }
         if (start - p.since < HOLD_BUCKETS * B) continue
+        if (
+          start - p.since < RISING_HOLD_BUCKETS * B &&
+          rising.some((ids) => shareIn(candidate.ids, ids) >= RISING_SHARE)
+        )
+          continue
         pending.delete(term)
         const episode = openHeld(term, p, candidate)
         active.push(episode)
