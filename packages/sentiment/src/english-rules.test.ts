@@ -227,3 +227,35 @@ describe('idioms and vocabulary', () => {
     },
   )
 })
+
+describe('service failures (long waits, calls never returned)', () => {
+  it.each([
+    'ER wait at @StMarysHealth was 6 hours last night and nobody called back about my results',
+    'Still waiting for someone from billing to call me back. Third week.',
+    'They discharged him without explaining anything',
+    'Nobody told us anything for hours',
+    'No one ever checked on my mother overnight',
+    'I still haven’t heard back from the clinic',
+    "I still haven't heard back from the clinic",
+    'On hold with the pharmacy for 2 hours',
+    'They never called back with the biopsy results',
+    'Sat in the waiting room for five hours',
+  ])('%j → negative', (text) => {
+    expect(label(text)).toBe('negative')
+  })
+
+  it.each([
+    // A short wait, eagerness, the speaker's own call, an idiom of "never tell", news never heard of.
+    ['The wait was only 10 minutes, in and out', 'neutral'],
+    ['Got my flu shot at the pharmacy, took 5 minutes', 'neutral'],
+    ['I never called them about the appointment', 'neutral'],
+    ['Never tell people how to do things', 'neutral'],
+    ['I had never heard of the clinic before', 'neutral'],
+  ] as const)('%j → %s', (text, expected) => {
+    expect(label(text)).toBe(expected)
+  })
+
+  it('eagerness is not a wait: "can\'t wait 3 days" is not a complaint', () => {
+    expect(ruleScore("Can't wait 3 days until the new clinic opens")).toBeGreaterThanOrEqual(0)
+  })
+})

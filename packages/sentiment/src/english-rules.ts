@@ -6,6 +6,7 @@ import {
   markNotInAWhile,
   otherValence,
 } from './english-constructions.ts'
+import { SERVICE_RULES } from './english-service.ts'
 import { Mark, NONE, type RuleContext } from './language-pack.ts'
 import { type Token, TokenKind } from './tokenize.ts'
 
@@ -233,6 +234,12 @@ on('work works worked working function functions functioned functioning', (ctx, 
   ctx.valence[i] = FAILURE
   ctx.marks[i] = (ctx.marks[i] as number) | Mark.Unnegated
 })
+
+// Long waits and unreturned calls (english-service.ts), on words no rule above claims.
+for (const [words, rule] of SERVICE_RULES) {
+  for (const w of words.split(' ')) if (RULES.has(w)) throw new Error(`two English rules for "${w}"`)
+  on(words, rule)
+}
 
 /** Context rules for English; see `LanguagePack.applyContextRules`. */
 export function applyEnglishRules(ctx: RuleContext): void {
