@@ -251,6 +251,7 @@ describe('service failures (long waits, calls never returned)', () => {
     ['I never called them about the appointment', 'neutral'],
     ['Never tell people how to do things', 'neutral'],
     ['I had never heard of the clinic before', 'neutral'],
+    ['I still hear from my old doctor every Christmas', 'neutral'],
   ] as const)('%j → %s', (text, expected) => {
     expect(label(text)).toBe(expected)
   })

@@ -101,9 +101,7 @@ function neverResponded(ctx: RuleContext, i: number): void {
   }
 }
 
-const NEGATED = set(
-  "not haven't havent hasn't hasnt hadn't hadnt didn't didnt don't dont still yet nothing no never",
-)
+const NEGATED = set("not never haven't havent hasn't hasnt hadn't hadnt didn't didnt don't dont")
 
 /** "still haven't heard back", "didn't hear anything from the clinic". */
 function notHeard(ctx: RuleContext, i: number): void {
@@ -132,12 +130,16 @@ function withoutExplanation(ctx: RuleContext, i: number): void {
   if (isWord(tokens[k], WITHOUT_WHAT)) fail(ctx, k)
 }
 
+/** "no one called back": the rule for "no" is taken, so "one" triggers when "no" precedes it. */
+function noOneResponded(ctx: RuleContext, i: number): void {
+  if (ctx.tokens[i - 1]?.text === 'no') noResponse(ctx, i)
+}
+
 /** The rules by trigger word, for `applyEnglishRules`. */
 export const SERVICE_RULES: readonly (readonly [string, (ctx: RuleContext, i: number) => void])[] = [
   ['hours hrs days weeks months', longWait],
-  ['nobody noone no-one', (ctx, i) => noResponse(ctx, i)],
-  // "no one": the rule for "no" is taken, so "one" triggers when "no" precedes it.
-  ['one', (ctx, i) => (ctx.tokens[i - 1]?.text === 'no' ? noResponse(ctx, i) : undefined)],
+  ['nobody noone no-one', noResponse],
+  ['one', noOneResponded],
   ['never', neverResponded],
   ['heard hear', notHeard],
   ['waiting', stillWaiting],
