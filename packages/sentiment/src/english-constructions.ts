@@ -7,6 +7,12 @@ import { type Token, TokenKind } from './tokenize.ts'
  * `applyEnglishRules`; each reads and rewrites the rule context at one token.
  */
 
+/** A set of the space-separated words. */
+export const wordSet = (words: string): ReadonlySet<string> => new Set(words.split(' '))
+
+export const isWord = (t: Token | undefined, words: ReadonlySet<string>): boolean =>
+  t !== undefined && t.kind === TokenKind.Word && words.has(t.text)
+
 /** VADER's booster increment (its B_INCR). */
 export const BOOST = 0.293
 

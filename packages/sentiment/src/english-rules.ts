@@ -2,9 +2,11 @@ import {
   BOOST,
   hasValence,
   isIronicThanks,
+  isWord,
   markLitotes,
   markNotInAWhile,
   otherValence,
+  wordSet as set,
 } from './english-constructions.ts'
 import { SERVICE_RULES } from './english-service.ts'
 import { Mark, NONE, type RuleContext } from './language-pack.ts'
@@ -12,7 +14,6 @@ import { type Token, TokenKind } from './tokenize.ts'
 
 // Local bindings: imported module bindings are slower to read in hot loops under some loaders.
 const TK = TokenKind
-const set = (words: string): ReadonlySet<string> => new Set(words.split(' '))
 
 /** Words that make "positive"/"negative" a test result rather than a feeling. */
 const TEST_CONTEXT = set(
@@ -78,9 +79,6 @@ const LIKE_VERB_BEFORE = set(
     'didnt really also just still actually totally definitely u ya ppl people who everyone everybody ' +
     "all both kinda sorta i'll we'll to",
 )
-
-const isWord = (t: Token | undefined, words: ReadonlySet<string>): boolean =>
-  t !== undefined && t.kind === TK.Word && words.has(t.text)
 
 const opensClause = (tokens: readonly Token[], i: number): boolean =>
   i === 0 || (tokens[i - 1] as Token).clause !== (tokens[i] as Token).clause

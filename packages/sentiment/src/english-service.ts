@@ -1,5 +1,6 @@
+import { isWord, wordSet as set } from './english-constructions.ts'
 import { Mark, type RuleContext } from './language-pack.ts'
-import { type Token, TokenKind } from './tokenize.ts'
+import type { Token } from './tokenize.ts'
 
 /**
  * Service failures that patients post about, where no single word carries sentiment: a long wait
@@ -10,10 +11,6 @@ import { type Token, TokenKind } from './tokenize.ts'
  * negator that is part of the construction ("nobody", "never", "without", "haven't").
  */
 export const SERVICE_FAILURE = -1.3
-
-const set = (words: string): ReadonlySet<string> => new Set(words.split(' '))
-const isWord = (t: Token | undefined, words: ReadonlySet<string>): boolean =>
-  t !== undefined && t.kind === TokenKind.Word && words.has(t.text)
 
 function fail(ctx: RuleContext, k: number): void {
   ctx.valence[k] = SERVICE_FAILURE
