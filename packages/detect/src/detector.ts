@@ -1,86 +1,20 @@
-import { familyWiseThreshold, type SeriesDetectorOptions } from '@pulse/anomaly'
-import {
-  type Clock,
-  type EnrichedMention,
-  SEVERITY_RANK,
-  type Severity,
-  type Signal,
-  stableHash,
-  type Watchlist,
-} from '@pulse/core'
+import { familyWiseThreshold } from '@pulse/anomaly'
+import { SEVERITY_RANK, type Severity, type Signal, stableHash } from '@pulse/core'
 import { type Bucket, bucketInputOf } from './accumulator.ts'
+import type { Detector, DetectorOptions } from './detector-types.ts'
 import { createEmergingHold } from './emerging-hold.ts'
-import type { EmergingOptions } from './emerging-types.ts'
 import { type Episode, MAX_EPISODE_IDS, overlaps, remember, sharesVocabulary } from './episode.ts'
 import { createKeyStore, hourOf, type KeyState } from './key-state.ts'
 import { type SeriesKey, seriesKeysOf } from './keys.ts'
 import { buildSignal, evidenceOf, type SeriesPoint, titleOf } from './signal-builder.ts'
 import { isSuppressed } from './suppression.ts'
 
+export type { Detector, DetectorOptions } from './detector-types.ts'
+
 /** How late a post may arrive and still count in its bucket: a bucket closes this long after it ends. */
 export const DEFAULT_LATENESS_MS = 2 * 60_000
 /** Width of the base event-time bucket. */
 export const DEFAULT_BUCKET_MS = 5 * 60_000
-
-export interface DetectorOptions {
-  readonly watchlist: Watchlist
-  /** Bucket width. Default 5 minutes. */
-  readonly bucketMs?: number
-  /** How long to wait for late events before a bucket closes (event time). Default 2 minutes. */
-  readonly latenessMs?: number
-  /** Expected false alarms per simulated day across all keys (family-wise, Bonferroni). Default 0.5. */
-  readonly falseAlarmsPerDay?: number
-  /**
-   * A spike needs at least this many posts and distinct authors in the hour. Defaults 5 and 3. A
-   * place series (a topic in one city) needs only the distinct authors: its baseline is near zero,
-   * so a cluster there is a handful of people, and the family-wise tail test already asks for them
-   * to be far beyond chance.
-   */
-  readonly minCount?: number
-  readonly minAuthors?: number
-  /** Buckets back to normal (p above `stayOpenPValue`) before a signal resolves (hysteresis). Default 6. */
-  readonly calmBuckets?: number
-  /** While a signal is open, a bucket this unusual still counts as part of the episode. Default 0.01. */
-  readonly stayOpenPValue?: number
-  /** After a signal resolves, its key does not open a new one for this long. Default 6 hours. */
-  readonly cooldownMs?: number
-  /** Buckets of series kept as evidence. Default 36 (3 h at 5 min). */
-  readonly historyBuckets?: number
-  /** Keys with no data for this long are forgotten (unless a signal is open). Default 3 days. */
-  readonly idleExpiryMs?: number
-  readonly maxKeys?: number
-  readonly series?: SeriesDetectorOptions
-  /**
-   * Wall clock: a post dated more than `maxFutureMs` (default 15 minutes) ahead of it is left out of
-   * detection (clock skew or a bogus date must not fast-forward event time past every bucket).
-   */
-  readonly clock?: Clock
-  readonly maxFutureMs?: number
-  /** Options for new-term detection (`false` turns it off). */
-  readonly emerging?: EmergingOptions | false
-  /** Human label for a key value (claim text, topic label). */
-  readonly labelOf?: (dimension: string, value: string) => string
-  /** Topics also tracked per city (symptom clusters); default none. */
-  readonly placeTopics?: readonly string[]
-}
-
-export interface Detector {
-  /**
-   * Adds mentions (any order within the lateness bound) and returns the signal changes they caused.
-   * Buckets close when the latest event time seen, less the lateness, passes their end; with
-   * `reached`, no further than `reached` less the lateness: the event time every input partition
-   * has got to, when mentions come from several partitions read side by side.
-   */
-  ingest(mentions: readonly EnrichedMention[], reached?: number): Signal[]
-  /** Closes every open bucket (end of a replay) and returns the resulting signal changes. */
-  flush(): Signal[]
-  /**
-   * Live mode: closes buckets by the wall clock when no new events arrive, so a quiet stream still
-   * gets its signals on time. Ignored while the stream's event time is far from `nowMs` (replays).
-   */
-  tick(nowMs: number): Signal[]
-  readonly stats: { keys: number; buckets: number; openSignals: number; watermark: number; future: number }
-}
 
 const MINUTE = 60_000
 const DAY = 86_400_000
