@@ -44,9 +44,31 @@ export interface MigrationResult {
   readonly current: number
 }
 
+/** `ALTER TABLE <name> MODIFY SETTING …`: table settings of the MergeTree engines. */
+const MODIFY_SETTING = /^ALTER\s+TABLE\s+`?(\w+)`?\s+MODIFY\s+SETTING\b/i
+
+/**
+ * The engine of a table whose MergeTree settings `statement` changes, when that table is not a
+ * MergeTree. On a cluster the names Pulse uses are Distributed tables over `*_local` tables, whose
+ * settings the cluster DDL changes (infra/clickhouse/cluster/); the statement is skipped there.
+ */
+async function notMergeTree(client: ClickHouseClient, statement: string): Promise<string | undefined> {
+  const table = MODIFY_SETTING.exec(statement)?.[1]
+  if (table === undefined) return undefined
+  const rs = await client.query({
+    query: 'SELECT engine FROM system.tables WHERE database = currentDatabase() AND name = {table:String}',
+    query_params: { table },
+    format: 'JSONEachRow',
+  })
+  const engine = (await rs.json<{ engine: string }>())[0]?.engine
+  // A missing table is left to the statement, which then fails naming it.
+  return engine === undefined || engine.endsWith('MergeTree') ? undefined : engine
+}
+
 /**
  * Applies migrations not yet recorded in `pulse_migrations`, in order. Statements are written with
- * IF NOT EXISTS, so a run interrupted halfway is simply applied again.
+ * IF NOT EXISTS, so a run interrupted halfway is simply applied again; a MergeTree setting change
+ * to a table of another engine (a Distributed table on a cluster) is skipped.
  */
 export async function migrate(
   client: ClickHouseClient,
@@ -76,6 +98,11 @@ export async function migrate(
     }
     for (const statement of m.statements) {
       try {
+        const engine = await notMergeTree(client, statement)
+        if (engine !== undefined) {
+          logger.info({ migration: m.name, engine }, 'setting change skipped: the table is not a MergeTree')
+          continue
+        }
         await client.command({ query: statement })
       } catch (err) {
         throw new PulseError('SINK_REJECTED', `migration ${m.name} failed: ${String(err)}`, { cause: err })
