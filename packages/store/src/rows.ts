@@ -96,6 +96,99 @@ export function mentionRow(m: EnrichedMention): unknown[] {
   ]
 }
 
+/**
+ * The `mentions` columns as `readMentions` selects them: `MENTION_COLUMNS` in order, the two
+ * timestamps as epoch milliseconds.
+ */
+export const MENTION_READ_COLUMNS: readonly string[] = MENTION_COLUMNS.map((c) =>
+  c === 'created_at' || c === 'enriched_at' ? `toUnixTimestamp64Milli(${c})` : c,
+)
+
+const orNull = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null)
+const msToIso = (v: unknown): string => new Date(Number(v)).toISOString()
+
+/**
+ * The inverse of `mentionRow` for a row selected as `MENTION_READ_COLUMNS`: the enriched mention as
+ * stored. Empty strings come back as absent; a claim's match score is not stored and reads as 1.
+ */
+export function mentionFromRow(row: readonly unknown[]): EnrichedMention {
+  const [
+    id,
+    source,
+    url,
+    authorId,
+    handle,
+    followers,
+    fromOrg,
+    text,
+    title,
+    lang,
+    createdMs,
+    hashtags,
+    mentioned,
+    likes,
+    reposts,
+    replies,
+    quotes,
+    inReplyTo,
+    quoteOf,
+    repostOf,
+    rating,
+    city,
+    region,
+    country,
+    score,
+    label,
+    topics,
+    intents,
+    claims,
+    stances,
+    terms,
+    redactions,
+    selfDisclosure,
+    enrichedMs,
+  ] = row as [string, EnrichedMention['source'], ...unknown[]]
+  const geo = { city: orNull(city), region: orNull(region), country: orNull(country) }
+  const claimIds = claims as string[]
+  return {
+    id: id as string,
+    source,
+    url: orNull(url),
+    author: { id: authorId as string, handle: orNull(handle), followers: Number(followers) },
+    text: text as string,
+    title: orNull(title),
+    lang: lang as string,
+    createdAt: msToIso(createdMs),
+    hashtags: hashtags as string[],
+    mentions: mentioned as string[],
+    engagement: {
+      likes: Number(likes),
+      reposts: Number(reposts),
+      replies: Number(replies),
+      quotes: Number(quotes),
+    },
+    inReplyTo: orNull(inReplyTo),
+    quoteOf: orNull(quoteOf),
+    repostOf: orNull(repostOf),
+    rating: rating === null ? null : Number(rating),
+    geo: (geo.city ?? geo.region ?? geo.country) ? geo : null,
+    fromOrg: Boolean(fromOrg),
+    redactions: redactions as string[],
+    selfDisclosure: Boolean(selfDisclosure),
+    sentiment:
+      score === null ? null : { score: Number(score), label: label as 'positive' | 'neutral' | 'negative' },
+    topics: topics as string[],
+    intents: intents as string[],
+    claims: claimIds.map((c, i) => ({
+      id: c,
+      stance: (stances as string[])[i] as EnrichedMention['claims'][number]['stance'],
+      score: 1,
+    })),
+    terms: terms as string[],
+    enrichedAt: msToIso(enrichedMs),
+  }
+}
+
 export const EVENT_COLUMNS = [
   'id',
   'source',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { buildEnrichedMention, buildSignal } from '@pulse/testkit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MENTION_TABLE } from './rows.ts'
+import { MENTION_TABLE, mentionRow } from './rows.ts'
 import { createStore, type Store } from './store.ts'
 
 const migrationsDir = resolve(import.meta.dirname, '../../../infra/clickhouse/migrations')
@@ -104,6 +104,47 @@ describe('store on embedded ClickHouse', () => {
     expect(parts).toHaveLength(1)
     expect(Number(parts[0]?.bytes)).toBeGreaterThan(10_000_000)
     expect(parts[0]?.part_type).toBe('Compact')
+  })
+
+  it('reads stored mentions back as the sink wrote them, oldest first, within [from, to)', async () => {
+    const full = buildEnrichedMention({
+      id: 'read:full',
+      createdAt: '2027-01-05T10:00:00.000Z',
+      url: 'https://example.org/p/1',
+      title: 'A title',
+      mentions: ['stmaryshealth'],
+      engagement: { likes: 3, reposts: 1, replies: 2, quotes: 0 },
+      inReplyTo: 'x:parent',
+      quoteOf: 'x:quoted',
+      rating: 2,
+      geo: { city: 'Columbus', region: 'OH', country: 'US' },
+      sentiment: { score: -0.5, label: 'negative' },
+      topics: ['brand', 'er-wait'],
+      intents: ['complaint'],
+      claims: [{ id: 'vaccines-autism', stance: 'spreading', score: 1 }],
+      terms: ['er wait', 'nobody called'],
+      redactions: ['PHONE'],
+      selfDisclosure: true,
+      fromOrg: false,
+    })
+    const bare = buildEnrichedMention({
+      id: 'read:bare',
+      createdAt: '2027-01-05T09:59:59.999Z',
+      sentiment: null,
+      topics: [],
+      terms: [],
+    })
+    const after = buildEnrichedMention({ id: 'read:after', createdAt: '2027-01-05T11:00:00.000Z' })
+    await store.writeMentions([full, bare, after])
+    const read = await store.readMentions({
+      fromMs: Date.parse('2027-01-05T09:00:00.000Z'),
+      toMs: Date.parse('2027-01-05T11:00:00.000Z'),
+    })
+    expect(read.map((m) => m.id)).toEqual(['read:bare', 'read:full'])
+    // Stored again, each reads back to the very row the sink wrote.
+    expect(read.map(mentionRow)).toEqual([bare, full].map(mentionRow))
+    expect(read[1]?.geo).toEqual({ city: 'Columbus', region: 'OH', country: 'US' })
+    expect(read[0]?.sentiment).toBeNull()
   })
 
   it('declares the mentions columns with the types the migrations create', async () => {

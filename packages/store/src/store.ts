@@ -19,7 +19,9 @@ import {
   EVENT_COLUMNS,
   eventRowOf,
   MENTION_COLUMNS,
+  MENTION_READ_COLUMNS,
   MENTION_TABLE,
+  mentionFromRow,
   mentionRow,
   SIGNAL_COLUMNS,
   signalRow,
@@ -45,6 +47,8 @@ export interface Store {
   writeMentions(mentions: readonly EnrichedMention[]): Promise<WriteResult>
   writeDeadLetters(letters: readonly DeadLetter[]): Promise<WriteResult>
   writeSignals(signals: readonly Signal[]): Promise<WriteResult>
+  /** Stored mentions created in [fromMs, toMs), oldest first, each id once. */
+  readMentions(range: { readonly fromMs: number; readonly toMs: number }): Promise<EnrichedMention[]>
   /** Runs one read-only statement and returns its rows. */
   queryRows<T = Record<string, unknown>>(sql: string, params?: Record<string, unknown>): Promise<T[]>
   /** Runs one read-only statement and returns the raw text in the given format. */
@@ -238,6 +242,22 @@ export async function createStore(options: StoreOptions): Promise<Store> {
         return { inserted: fresh.length, skipped: signals.length - fresh.length }
       } catch (err) {
         throw wrapWrite('signals', err)
+      }
+    },
+
+    async readMentions({ fromMs, toMs }) {
+      try {
+        const rs = await client.query({
+          query: `SELECT ${MENTION_READ_COLUMNS.join(', ')} FROM mentions
+            WHERE created_at >= fromUnixTimestamp64Milli({from:Int64}) AND created_at < fromUnixTimestamp64Milli({to:Int64})
+            ORDER BY created_at, id LIMIT 1 BY id`,
+          query_params: { from: Math.floor(fromMs), to: Math.ceil(toMs) },
+          format: 'JSONCompactEachRow',
+          clickhouse_settings: readOnlySettings,
+        })
+        return (await rs.json<unknown[]>()).map(mentionFromRow)
+      } catch (err) {
+        throw new PulseError('QUERY_FAILED', `reading mentions: ${String(err)}`, { cause: err })
       }
     },
 
