@@ -59,5 +59,12 @@ export interface Detector {
    * gets its signals on time. Ignored while the stream's event time is far from `nowMs` (replays).
    */
   tick(nowMs: number): Signal[]
+  /** The open signals (episodes) and their last revision. */
+  openSignals(): { id: string; revision: number }[]
+  /**
+   * Continues each open signal's revisions after the one stored for it (by id): a detector rebuilt
+   * from stored history after a restart then never reuses a revision number already published.
+   */
+  continueRevisions(stored: ReadonlyMap<string, number>): void
   readonly stats: { keys: number; buckets: number; openSignals: number; watermark: number; future: number }
 }

@@ -75,6 +75,20 @@ describe('createDetector', () => {
     expect(Date.parse(opened?.bucketStart ?? '')).toBeLessThanOrEqual(START + 30 * 60 * MIN + 30 * MIN)
   })
 
+  it('continues an open signal after the revision stored for it (a detector rebuilt after a restart)', () => {
+    const mentions = stream({ hours: 40, perHour: 30, burst: { atHour: 30, count: 60, minutes: 10 } })
+    const d = createDetector({ watchlist })
+    const cut = mentions.findIndex((m) => Date.parse(m.createdAt) >= START + (30 * 60 + 20) * MIN)
+    const before = d.ingest(mentions.slice(0, cut))
+    const open = d.openSignals()
+    expect(open.map((s) => s.id)).toEqual(before.filter((s) => s.state === 'opened').map((s) => s.id))
+    const id = open[0]?.id as string
+    d.continueRevisions(new Map([[id, 7]]))
+    const later = [...d.ingest(mentions.slice(cut)), ...d.flush()].filter((s) => s.id === id)
+    expect(later.length).toBeGreaterThan(0)
+    expect(later.map((s) => s.revision)).toEqual(later.map((_, i) => 8 + i))
+  })
+
   it('folds replies to the post that started a spike into its signal (one story, one signal)', () => {
     const at = START + 30 * 60 * MIN
     const seed = buildEnrichedMention({

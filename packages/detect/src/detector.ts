@@ -198,6 +198,11 @@ export function createDetector(options: DetectorOptions): Detector {
     return out
   }
 
+  const openEpisodes = (): Episode[] => [
+    ...[...keys.values()].flatMap((k) => (k.episode ? [k.episode] : [])),
+    ...(hold?.openEpisodes() ?? []),
+  ]
+
   const advance = (until: number): Signal[] => {
     const out: Signal[] = []
     while (next !== undefined && next + B <= until) {
@@ -232,6 +237,12 @@ export function createDetector(options: DetectorOptions): Detector {
     tick(nowMs) {
       if (!Number.isFinite(maxEvent) || Math.abs(nowMs - maxEvent) > 3_600_000) return []
       return advance(nowMs - lateness)
+    },
+    openSignals() {
+      return openEpisodes().map((e) => ({ id: e.id, revision: e.revision }))
+    },
+    continueRevisions(stored) {
+      for (const e of openEpisodes()) e.revision = Math.max(e.revision, stored.get(e.id) ?? 0)
     },
     get stats() {
       let open = hold?.openCount ?? 0
