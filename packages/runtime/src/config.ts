@@ -46,6 +46,11 @@ export const runtimeEnvSchema = z.object({
   PULSE_METRICS_PORT: port.optional(),
   /** Worker threads for enrichment; 0 runs it on the event loop. Unset: one per spare core, at most 4. */
   PULSE_ENRICH_THREADS: z.coerce.number().int().min(0).max(64).optional(),
+  /**
+   * Hours of stored mentions the detect service replays at start to rebuild its baselines; 0: none.
+   * Unset: 48 on the embedded bus, 0 on Kafka (where several detect replicas may split the topic).
+   */
+  PULSE_DETECT_WARM_HOURS: z.coerce.number().int().min(0).max(720).optional(),
   // Connector credentials: only ever from the environment, never from the watchlist.
   REDDIT_CLIENT_ID: optionalNonEmpty,
   REDDIT_CLIENT_SECRET: optionalNonEmpty,

@@ -12,10 +12,15 @@ import { startWorker } from '@pulse/pipeline'
 import type { RunningService, ServiceFactory } from '@pulse/runtime'
 import { buildDetector } from './build-detector.ts'
 import { clockMayClose } from './clock-close.ts'
+import { type WarmStart, warmStart } from './warm-start.ts'
 
 export { buildDetector } from './build-detector.ts'
 
 /** A stream with nothing new for this long is quiet: the clock closes its buckets. */
+const HOUR = 3_600_000
+/** Two days: the series' day of warm-up and a day more of the daily cycle. */
+const DEFAULT_WARM_HOURS = 48
+
 const CLOCK_RULES = { latenessMs: DEFAULT_LATENESS_MS, bucketMs: DEFAULT_BUCKET_MS, quietMs: 30_000 }
 
 /**
@@ -25,7 +30,21 @@ const CLOCK_RULES = { latenessMs: DEFAULT_LATENESS_MS, bucketMs: DEFAULT_BUCKET_
 export const detectService: ServiceFactory = async (ctx): Promise<RunningService> => {
   const log = ctx.logger.child({ service: 'detect' })
   const detector = buildDetector(ctx.watchlist, ctx.clock)
-  const stats = { signals: 0 }
+  let warm: WarmStart | undefined
+  // Each detect replica on Kafka reads its share of the partitions, but would replay every stored
+  // mention: there it is opt-in, for a deployment with one replica.
+  const hours = ctx.env.PULSE_DETECT_WARM_HOURS ?? (ctx.env.KAFKA_BROKERS?.length ? 0 : DEFAULT_WARM_HOURS)
+  if (hours > 0) {
+    try {
+      warm = await warmStart({ store: await ctx.store(), detector, hours, logger: log })
+    } catch (err) {
+      log.warn(
+        { err },
+        'stored mentions unreadable: baselines are relearnt from the stream (a day of warm-up)',
+      )
+    }
+  }
+  const stats = { signals: 0, warmReplayed: warm?.replayed ?? 0, skippedStored: 0 }
   const publish = async (signals: Signal[]): Promise<void> => {
     if (signals.length === 0) return
     stats.signals += signals.length
@@ -63,7 +82,10 @@ export const detectService: ServiceFactory = async (ctx): Promise<RunningService
     logger: log,
     clock: ctx.clock,
     emit: async (items) => {
-      const dated = items.map(({ value, message }) => ({
+      // Mentions the warm start replayed, delivered again (offsets the last run did not commit).
+      const fresh = warm ? items.filter(({ value }) => !warm?.ids.has(value.id)) : items
+      stats.skippedStored += items.length - fresh.length
+      const dated = fresh.map(({ value, message }) => ({
         value,
         partition: message.partition,
         t: Date.parse(value.createdAt),
@@ -71,6 +93,8 @@ export const detectService: ServiceFactory = async (ctx): Promise<RunningService
       if (dated.length > 0) lastArrival = ctx.clock.now()
       const { ready, reached } = merge.push(dated, owned())
       await publish(detector.ingest(ready, reached))
+      // Every partition is an hour past the replayed history: nothing replayed can come again.
+      if (warm && detector.stats.watermark > warm.until + HOUR) warm = undefined
     },
   })
   /**
@@ -103,7 +127,7 @@ export const detectService: ServiceFactory = async (ctx): Promise<RunningService
   }, 1_000)
   return {
     name: 'detect',
-    stats: () => ({ ...worker.stats, ...detector.stats, signals: stats.signals, heldBack: merge.held }),
+    stats: () => ({ ...worker.stats, ...detector.stats, ...stats, heldBack: merge.held }),
     health: () => worker.health(),
     drain: async () => {
       await ticking

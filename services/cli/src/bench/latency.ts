@@ -83,10 +83,11 @@ async function timeSignal(
   })
   const detect = await detectService({
     bus,
-    store: () => Promise.reject(new Error('the detect service needs no store')),
+    store: () => Promise.reject(new Error('no store: warm start is off in this benchmark')),
     logger: silentLogger,
     clock,
-    env: parseRuntimeEnv({ PULSE_DATA_DIR: dataDir }),
+    // No stored history to rebuild from: the backlog comes through the bus.
+    env: parseRuntimeEnv({ PULSE_DATA_DIR: dataDir, PULSE_DETECT_WARM_HOURS: '0' }),
     watchlist: loadWatchlist(DEFAULT_WATCHLIST),
     dataDir,
     signal: abort.signal,
