@@ -135,6 +135,12 @@ export function createDetector(options: DetectorOptions): Detector {
   }
 
   /** Closes one bucket: escalates, resolves or opens key signals, then the emerging terms. */
+  /** Open episodes: the keys' and the emerging terms'. */
+  const openEpisodes = (): Episode[] => [
+    ...[...keys.values()].flatMap((k) => (k.episode ? [k.episode] : [])),
+    ...(hold?.openEpisodes() ?? []),
+  ]
+
   const closeBucket = (start: number): Signal[] => {
     buckets++
     const out: Signal[] = []
@@ -142,12 +148,7 @@ export function createDetector(options: DetectorOptions): Detector {
     const rows = keys.close(start)
     rows.sort((x, y) => x.s.sk.priority - y.s.sk.priority)
     // A PHI exposure is a privacy alert about single posts, not a story: nothing folds into it.
-    const active: Episode[] = [
-      ...[...keys.values()].flatMap((k) =>
-        k.episode && k.episode.kind !== 'phi_exposure' ? [k.episode] : [],
-      ),
-      ...(hold?.openEpisodes() ?? []),
-    ]
+    const active = openEpisodes().filter((e) => e.kind !== 'phi_exposure')
     /** Posts of watchlist keys rising but not yet significant: held new terms wait for them. */
     const rising: ReadonlySet<string>[] = []
     for (const { s, b, point, pValue, severity, hourCount, hourAuthors } of rows) {
@@ -197,11 +198,6 @@ export function createDetector(options: DetectorOptions): Detector {
     keys.expire(start)
     return out
   }
-
-  const openEpisodes = (): Episode[] => [
-    ...[...keys.values()].flatMap((k) => (k.episode ? [k.episode] : [])),
-    ...(hold?.openEpisodes() ?? []),
-  ]
 
   const advance = (until: number): Signal[] => {
     const out: Signal[] = []
