@@ -16,11 +16,10 @@ import { type WarmStart, warmStart } from './warm-start.ts'
 
 export { buildDetector } from './build-detector.ts'
 
-/** A stream with nothing new for this long is quiet: the clock closes its buckets. */
 const HOUR = 3_600_000
 /** Two days: the series' day of warm-up and a day more of the daily cycle. */
 const DEFAULT_WARM_HOURS = 48
-
+/** A stream with nothing new for this long is quiet: the clock closes its buckets. */
 const CLOCK_RULES = { latenessMs: DEFAULT_LATENESS_MS, bucketMs: DEFAULT_BUCKET_MS, quietMs: 30_000 }
 
 /**
