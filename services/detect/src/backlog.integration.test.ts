@@ -1,21 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { EmbeddedBus } from '@pulse/bus'
-import {
-  type EnrichedMention,
-  enrichedMentionSchema,
-  SCHEMA_HEADER,
-  SCHEMAS,
-  type Signal,
-  silentLogger,
-  systemClock,
-  TOPICS,
-  watchlistSchema,
-} from '@pulse/core'
-import { parseRuntimeEnv } from '@pulse/runtime'
+import { type EnrichedMention, enrichedMentionSchema } from '@pulse/core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { detectService } from './main.ts'
+import { runDetectOver } from './test-support.ts'
 
 const BUCKET = 5 * 60_000
 const START = Date.parse('2026-11-10T00:00:00.000Z')
@@ -52,51 +40,11 @@ describe('detect service with a backlog', () => {
 
   it('closes buckets only as far as every partition has got, so a backlog read partition by partition raises no spike', async () => {
     dir = mkdtempSync(join(tmpdir(), 'pulse-detect-backlog-'))
-    const bus = new EmbeddedBus()
-    await bus.ensureTopics([{ name: TOPICS.mentionsEnriched, partitions: 4 }])
-    const signals: Signal[] = []
-    const watcher = await bus.consume({
-      groupId: 'test',
-      topics: [TOPICS.signals],
-      handler: async (batch) => {
-        for (const m of batch.messages) signals.push(JSON.parse(Buffer.from(m.value).toString('utf8')))
-      },
-    })
     const stream = steadyStream()
     // The whole backlog is queued before the service starts: each partition then comes in one
     // batch covering both days, far ahead of the partitions not read yet.
-    await bus.publish(
-      TOPICS.mentionsEnriched,
-      stream.map((m) => ({
-        key: m.id,
-        value: JSON.stringify(m),
-        headers: { [SCHEMA_HEADER]: SCHEMAS.enrichedMention },
-      })),
-    )
-    const abort = new AbortController()
-    const detect = await detectService({
-      bus,
-      store: () => Promise.reject(new Error('no store in this test')),
-      logger: silentLogger,
-      clock: systemClock,
-      env: parseRuntimeEnv({ PULSE_DATA_DIR: dir }),
-      watchlist: watchlistSchema.parse({
-        organization: { name: 'St. Mary Health', handles: ['stmaryshealth'] },
-      }),
-      dataDir: dir,
-      signal: abort.signal,
-    })
-    try {
-      await expect.poll(() => detect.stats().consumed, { timeout: 30_000 }).toBe(stream.length)
-      await detect.drain?.()
-      await bus.whenIdle()
-      expect(detect.stats().buckets).toBeGreaterThan(500)
-      expect(signals.filter((s) => s.kind !== 'phi_exposure')).toEqual([])
-    } finally {
-      abort.abort()
-      await detect.stop()
-      await watcher.stop()
-      await bus.close()
-    }
+    const { stats, signals } = await runDetectOver({ mentions: stream, dataDir: dir, backlog: true })
+    expect(stats.buckets).toBeGreaterThan(500)
+    expect(signals.filter((s) => s.kind !== 'phi_exposure')).toEqual([])
   }, 60_000)
 })

@@ -1,22 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { EmbeddedBus } from '@pulse/bus'
-import {
-  type EnrichedMention,
-  enrichedMentionSchema,
-  SCHEMA_HEADER,
-  SCHEMAS,
-  type Signal,
-  silentLogger,
-  systemClock,
-  TOPICS,
-  watchlistSchema,
-} from '@pulse/core'
-import { parseRuntimeEnv } from '@pulse/runtime'
+import { type EnrichedMention, enrichedMentionSchema } from '@pulse/core'
 import { createStore, type Store } from '@pulse/store'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { detectService } from './main.ts'
+import { runDetectOver } from './test-support.ts'
 
 const BUCKET = 5 * 60_000
 const START = Date.parse('2026-11-01T00:00:00.000Z')
@@ -66,50 +54,15 @@ describe('detect service warm start from stored mentions', () => {
     rmSync(dir, { recursive: true, force: true })
   })
 
-  /** Runs a detect service over `messages` on a fresh bus and returns what it published. */
+  /** A restarted detect service over `messages`: what it published and its stats. */
   async function run(warmHours: number, messages: readonly EnrichedMention[]) {
-    const bus = new EmbeddedBus()
-    await bus.ensureTopics([{ name: TOPICS.mentionsEnriched, partitions: 4 }])
-    const signals: Signal[] = []
-    const watcher = await bus.consume({
-      groupId: 'test',
-      topics: [TOPICS.signals],
-      handler: async (batch) => {
-        for (const m of batch.messages) signals.push(JSON.parse(Buffer.from(m.value).toString('utf8')))
-      },
-    })
-    const abort = new AbortController()
-    const detect = await detectService({
-      bus,
-      store: () => Promise.resolve(store),
-      logger: silentLogger,
-      clock: systemClock,
-      env: parseRuntimeEnv({ PULSE_DATA_DIR: dir, PULSE_DETECT_WARM_HOURS: String(warmHours) }),
-      watchlist: watchlistSchema.parse({
-        organization: { name: 'St. Mary Health', handles: ['stmaryshealth'] },
-      }),
+    const { stats, signals } = await runDetectOver({
+      mentions: messages,
       dataDir: dir,
-      signal: abort.signal,
+      store: () => Promise.resolve(store),
+      env: { PULSE_DETECT_WARM_HOURS: String(warmHours) },
     })
-    try {
-      await bus.publish(
-        TOPICS.mentionsEnriched,
-        messages.map((m) => ({
-          key: m.id,
-          value: JSON.stringify(m),
-          headers: { [SCHEMA_HEADER]: SCHEMAS.enrichedMention },
-        })),
-      )
-      await expect.poll(() => detect.stats().consumed, { timeout: 30_000 }).toBe(messages.length)
-      await detect.drain?.()
-      await bus.whenIdle()
-      return { stats: detect.stats(), opened: signals.filter((s) => s.state === 'opened') }
-    } finally {
-      abort.abort()
-      await detect.stop()
-      await watcher.stop()
-      await bus.close()
-    }
+    return { stats, opened: signals.filter((s) => s.state === 'opened') }
   }
 
   it('alarms on a burst right after a restart, and skips stored mentions the bus delivers again', async () => {
