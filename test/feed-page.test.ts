@@ -80,10 +80,12 @@ describe.skipIf(!hasChromium)('live feed page of pulse start', () => {
     await page.locator('#connection[data-state="live"]').waitFor({ timeout: 20_000 })
     await expect.poll(() => page.locator('#who-role').textContent()).toBe('responder')
     await page.locator('.signal-item').first().waitFor({ timeout: 120_000 })
-    // Let the replay's signals keep streaming in for a moment, so the screenshot shows a real list.
+    // At full speed a signal can open and resolve within a second; once the replay is stored to the
+    // end, the signals still open stay listed (the seeded GI cluster among them).
+    await pulse.waitFor(/Replay stored to the end/, 120_000)
     await page.waitForTimeout(2_000)
     const items = page.locator('.signal-item')
-    expect(await items.count()).toBeGreaterThan(0)
+    await expect.poll(() => items.count(), { timeout: 20_000 }).toBeGreaterThan(0)
     const first = items.first()
     expect(await first.getAttribute('data-id')).toMatch(/^sig_/)
     expect((await first.textContent())?.trim().length ?? 0).toBeGreaterThan(10)

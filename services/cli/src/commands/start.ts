@@ -68,7 +68,13 @@ export async function runPipelineCommand(
       if (!ingest?.replay) throw new UsageError('--exit-when-done needs a replay')
       await Promise.race([ingest.replay.finished, aborted(ctx.signal)])
       if (!ctx.signal.aborted) await runtime.drain()
-    } else await aborted(ctx.signal)
+    } else {
+      void ingest?.replay?.finished.then(() => {
+        if (!ctx.signal.aborted)
+          progress?.print('Replay stored to the end; still serving the feed and queries (Ctrl-C to stop).')
+      })
+      await aborted(ctx.signal)
+    }
   } finally {
     clearInterval(timer)
     progress.done()
