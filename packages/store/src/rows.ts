@@ -1,4 +1,4 @@
-import type { DeadLetter, EnrichedMention, Signal } from '@pulse/core'
+import { type DeadLetter, type EnrichedMention, type Signal, signalSchema } from '@pulse/core'
 import type { RowBinaryColumns } from './row-binary.ts'
 
 /** ClickHouse DateTime64(3) text: `YYYY-MM-DD HH:MM:SS.sss` (UTC). */
@@ -268,4 +268,27 @@ export function signalRow(s: Signal): unknown[] {
     s.evidence.uniqueAuthors,
     JSON.stringify(s.evidence),
   ]
+}
+
+/** A `signals` row as `SELECT *` returns it (JSONEachRow; 64-bit and DateTime64 values as text). */
+export type StoredSignalRow = Record<(typeof SIGNAL_COLUMNS)[number], unknown>
+
+/** The inverse of `signalRow`: the Signal as stored (its evidence is the stored JSON). */
+export function signalFromRow(r: StoredSignalRow): Signal {
+  return signalSchema.parse({
+    id: r.id,
+    revision: Number(r.revision),
+    kind: r.kind,
+    key: { dimension: r.key_dimension, value: r.key_value },
+    state: r.state,
+    severity: r.severity,
+    score: Number(r.score),
+    title: r.title,
+    summary: r.summary,
+    bucketStart: fromChTime(String(r.bucket_start)),
+    bucketSeconds: Number(r.bucket_seconds),
+    openedAt: fromChTime(String(r.opened_at)),
+    updatedAt: fromChTime(String(r.updated_at)),
+    evidence: JSON.parse(String(r.evidence)),
+  })
 }

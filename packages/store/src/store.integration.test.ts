@@ -223,6 +223,17 @@ describe('store on embedded ClickHouse', () => {
     expect(Number(sig?.n)).toBe(2)
   })
 
+  it('lists the latest revision of each signal not resolved, as it was written', async () => {
+    const a1 = buildSignal({ id: 'open:a', revision: 1 })
+    const a2 = buildSignal({ id: 'open:a', revision: 2, state: 'escalating', severity: 'critical' })
+    const b1 = buildSignal({ id: 'open:b', revision: 1 })
+    const b2 = buildSignal({ id: 'open:b', revision: 2, state: 'resolved' })
+    const c1 = buildSignal({ id: 'open:c', revision: 1, key: { dimension: 'place', value: 'gi@Columbus' } })
+    await store.writeSignals([a1, a2, b1, b2, c1])
+    const open = (await store.openSignals()).filter((s) => s.id.startsWith('open:'))
+    expect(open.sort((x, y) => x.id.localeCompare(y.id))).toEqual([a2, c1])
+  })
+
   it('refuses writes through the read-only query path', async () => {
     await expect(store.queryRows('INSERT INTO dead_letters (id) VALUES (1)')).rejects.toThrow()
   })

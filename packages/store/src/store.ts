@@ -24,6 +24,8 @@ import {
   mentionFromRow,
   mentionRow,
   SIGNAL_COLUMNS,
+  type StoredSignalRow,
+  signalFromRow,
   signalRow,
 } from './rows.ts'
 
@@ -49,6 +51,8 @@ export interface Store {
   writeSignals(signals: readonly Signal[]): Promise<WriteResult>
   /** Stored mentions created in [fromMs, toMs), oldest first, each id once. */
   readMentions(range: { readonly fromMs: number; readonly toMs: number }): Promise<EnrichedMention[]>
+  /** The latest stored revision of every signal that is not resolved. */
+  openSignals(): Promise<Signal[]>
   /** Runs one read-only statement and returns its rows. */
   queryRows<T = Record<string, unknown>>(sql: string, params?: Record<string, unknown>): Promise<T[]>
   /** Runs one read-only statement and returns the raw text in the given format. */
@@ -258,6 +262,21 @@ export async function createStore(options: StoreOptions): Promise<Store> {
         return (await rs.json<unknown[]>()).map(mentionFromRow)
       } catch (err) {
         throw new PulseError('QUERY_FAILED', `reading mentions: ${String(err)}`, { cause: err })
+      }
+    },
+
+    async openSignals() {
+      try {
+        const rs = await client.query({
+          query: `SELECT * FROM (
+              SELECT ${SIGNAL_COLUMNS.join(', ')} FROM signals ORDER BY id, revision DESC, recorded_at DESC LIMIT 1 BY id
+            ) WHERE state != 'resolved'`,
+          format: 'JSONEachRow',
+          clickhouse_settings: readOnlySettings,
+        })
+        return (await rs.json<StoredSignalRow>()).map(signalFromRow)
+      } catch (err) {
+        throw new PulseError('QUERY_FAILED', `reading open signals: ${String(err)}`, { cause: err })
       }
     },
 
