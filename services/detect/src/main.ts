@@ -58,6 +58,7 @@ export const detectService: ServiceFactory = async (ctx): Promise<RunningService
       })),
     )
   }
+  if (warm && warm.closed.length > 0) await publish(warm.closed)
   /**
    * Partitions of the enriched topic are read side by side, so one may run hours ahead of another
    * (a backlog, a replay at full speed). Mentions are handed to the detector in event-time order,

@@ -1,5 +1,5 @@
-import type { Logger } from '@pulse/core'
-import type { Detector } from '@pulse/detect'
+import type { Logger, Signal } from '@pulse/core'
+import { DEFAULT_BUCKET_MS, DEFAULT_LATENESS_MS, type Detector } from '@pulse/detect'
 import type { Store } from '@pulse/store'
 
 const HOUR = 3_600_000
@@ -11,6 +11,11 @@ export interface WarmStart {
   readonly until: number
   /** Ids replayed: the bus may deliver them again (offsets not committed before the restart). */
   readonly ids: Set<string>
+  /**
+   * Closing revisions for signals the store still has open but the rebuilt detector does not:
+   * their story ended while the service was down, or began before the replayed hours.
+   */
+  readonly closed: Signal[]
   readonly ms: number
 }
 
@@ -19,7 +24,8 @@ export interface WarmStart {
  * newest one, oldest first, an hour at a time, with the signals it would emit discarded (they were
  * published when those mentions first came through). Without it a restarted detect service would
  * relearn every baseline from the live stream and stay silent through its day of warm-up. Open
- * signals then continue after the revisions already stored for them.
+ * signals then continue after the revisions already stored for them; stored open signals the
+ * replay did not re-create, within the hours it covered, get a closing revision.
  */
 export async function warmStart(options: {
   readonly store: Store
@@ -45,6 +51,7 @@ export async function warmStart(options: {
     replayed += page.length
   }
   const open = detector.openSignals()
+  const closed = closingRevisions(await store.openSignals(), new Set(open.map((s) => s.id)), until)
   if (open.length > 0) {
     const stored = await store.queryRows<{ id: string; revision: string | number }>(
       'SELECT id, max(revision) AS revision FROM signals WHERE id IN {ids:Array(String)} GROUP BY id',
@@ -54,8 +61,29 @@ export async function warmStart(options: {
   }
   const ms = now() - started
   options.logger.info(
-    { replayed, hours, until: new Date(until).toISOString(), openSignals: open.length, ms },
+    {
+      replayed,
+      hours,
+      until: new Date(until).toISOString(),
+      openSignals: open.length,
+      closed: closed.length,
+      ms,
+    },
     'detector rebuilt from stored mentions',
   )
-  return { replayed, until, ids, ms }
+  return { replayed, until, ids, closed, ms }
+}
+
+/** Resolved revisions of `stored` signals not in `open` whose last bucket the replay closed. */
+function closingRevisions(stored: readonly Signal[], open: ReadonlySet<string>, until: number): Signal[] {
+  const covered = until - DEFAULT_BUCKET_MS - DEFAULT_LATENESS_MS
+  return stored
+    .filter((s) => !open.has(s.id) && Date.parse(s.bucketStart) < covered)
+    .map((s) => ({
+      ...s,
+      revision: s.revision + 1,
+      state: 'resolved' as const,
+      updatedAt: new Date(until).toISOString(),
+      summary: `${s.summary} Closed when the detect service restarted: rebuilt from the stored mentions, it finds this calm.`,
+    }))
 }
