@@ -2,5 +2,5 @@ export { type BatchWriter, type BatchWriterOptions, createBatchWriter } from './
 export { type ClickHouse, describeTarget, openClickHouse, type StoreTarget } from './client.ts'
 export { loadMigrations, type Migration, type MigrationResult, migrate, splitStatements } from './migrate.ts'
 export { assertReadOnly } from './read-only.ts'
-export { chTime, fromChTime } from './rows.ts'
+export { chTime, fromChTime, SIGNAL_COLUMNS, type StoredSignalRow, signalFromRow } from './rows.ts'
 export { createStore, type QueryFormat, type Store, type StoreOptions, type WriteResult } from './store.ts'

@@ -273,9 +273,18 @@ export function signalRow(s: Signal): unknown[] {
 /** A `signals` row as `SELECT *` returns it (JSONEachRow; 64-bit and DateTime64 values as text). */
 export type StoredSignalRow = Record<(typeof SIGNAL_COLUMNS)[number], unknown>
 
-/** The inverse of `signalRow`: the Signal as stored (its evidence is the stored JSON). */
-export function signalFromRow(r: StoredSignalRow): Signal {
-  return signalSchema.parse({
+/**
+ * The inverse of `signalRow`: the Signal as stored (its evidence is the stored JSON), or undefined
+ * for a row that no longer passes the Signal schema.
+ */
+export function signalFromRow(r: StoredSignalRow): Signal | undefined {
+  let evidence: unknown
+  try {
+    evidence = JSON.parse(String(r.evidence))
+  } catch {
+    return undefined
+  }
+  const parsed = signalSchema.safeParse({
     id: r.id,
     revision: Number(r.revision),
     kind: r.kind,
@@ -289,6 +298,7 @@ export function signalFromRow(r: StoredSignalRow): Signal {
     bucketSeconds: Number(r.bucket_seconds),
     openedAt: fromChTime(String(r.opened_at)),
     updatedAt: fromChTime(String(r.updated_at)),
-    evidence: JSON.parse(String(r.evidence)),
+    evidence,
   })
+  return parsed.success ? parsed.data : undefined
 }

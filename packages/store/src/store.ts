@@ -274,7 +274,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
           format: 'JSONEachRow',
           clickhouse_settings: readOnlySettings,
         })
-        return (await rs.json<StoredSignalRow>()).map(signalFromRow)
+        return (await rs.json<StoredSignalRow>()).flatMap((r) => signalFromRow(r) ?? [])
       } catch (err) {
         throw new PulseError('QUERY_FAILED', `reading open signals: ${String(err)}`, { cause: err })
       }

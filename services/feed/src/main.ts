@@ -9,7 +9,7 @@ import {
 } from '@pulse/feed'
 import { startWorker } from '@pulse/pipeline'
 import type { RunningService, ServiceFactory } from '@pulse/runtime'
-import { fromChTime } from '@pulse/store'
+import { SIGNAL_COLUMNS, type StoredSignalRow, signalFromRow } from '@pulse/store'
 import { createClickHouseAuditLog } from './audit-log.ts'
 
 export interface FeedService extends RunningService {
@@ -27,30 +27,13 @@ export const feedService: ServiceFactory = async (ctx): Promise<FeedService> => 
   const log = ctx.logger.child({ service: 'feed' })
   const store = await ctx.store()
   const hub = createSignalHub({ logger: log })
-  const recent = await store.queryRows<Record<string, string | number>>(
-    `SELECT id, revision, kind, key_dimension, key_value, state, severity, score, title, summary, bucket_start,
-            bucket_seconds, opened_at, updated_at, evidence
+  const recent = await store.queryRows<StoredSignalRow>(
+    `SELECT ${SIGNAL_COLUMNS.join(', ')}
      FROM signals FINAL WHERE updated_at > now64(3) - INTERVAL 30 DAY ORDER BY updated_at, revision LIMIT 20000`,
   )
-  const iso = (v: string | number | undefined): string => fromChTime(String(v))
   for (const r of recent) {
-    const parsed = signalSchema.safeParse({
-      id: r.id,
-      revision: Number(r.revision),
-      kind: r.kind,
-      key: { dimension: r.key_dimension, value: r.key_value },
-      state: r.state,
-      severity: r.severity,
-      score: Number(r.score),
-      title: r.title,
-      summary: r.summary,
-      bucketStart: iso(r.bucket_start),
-      bucketSeconds: Number(r.bucket_seconds),
-      openedAt: iso(r.opened_at),
-      updatedAt: iso(r.updated_at),
-      evidence: JSON.parse(String(r.evidence)),
-    })
-    if (parsed.success) hub.publish(parsed.data)
+    const signal = signalFromRow(r)
+    if (signal) hub.publish(signal)
   }
   log.debug({ recent: recent.length }, 'signals restored from ClickHouse')
   const auth = createTokenAuth({
