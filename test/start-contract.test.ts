@@ -101,3 +101,21 @@ describe('pulse start --replay FILE --speed max --exit-when-done', () => {
     expect(await queryCount('SELECT count() AS n FROM dead_letters', ws.env)).toBe(fixture.invalid.size)
   })
 })
+
+describe('pulse start --replay - (JSONL piped on stdin) into a fresh data dir', () => {
+  const fixture = buildFixture()
+  const ws = replayWorkspace('start-stdin', [])
+
+  it('stores each distinct valid mention once and dead-letters each invalid line', async () => {
+    const run = await runCli(
+      ['start', '--replay', '-', '--speed', 'max', '--exit-when-done'],
+      ws.env,
+      120_000,
+      `${fixture.lines.join('\n')}\n`,
+    )
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stdout).toContain('Replaying stdin')
+    expect(await queryCount('SELECT count() AS n FROM mentions', ws.env)).toBe(fixture.validIds.size)
+    expect(await queryCount('SELECT count() AS n FROM dead_letters', ws.env)).toBe(fixture.invalid.size)
+  })
+})

@@ -98,12 +98,13 @@ const PNPM: readonly string[] = process.env.npm_execpath?.match(/pnpm\.c?js$/)
 /**
  * Starts the CLI in its own process group (so cleanup can kill it whole, and a Ctrl-C can reach
  * the whole group as a terminal sends it): as `pnpm pulse` runs it (node loading tsx, one
- * process), or with `via: 'pnpm'` through pnpm and the root package's `pulse` script.
+ * process), or with `via: 'pnpm'` through pnpm and the root package's `pulse` script. With
+ * `stdin`, that text is piped to it (else stdin is /dev/null).
  */
 export function spawnCli(
   args: readonly string[],
   env: NodeJS.ProcessEnv,
-  options: { via?: 'node' | 'pnpm' } = {},
+  options: { via?: 'node' | 'pnpm'; stdin?: string } = {},
 ): CliProcess {
   const started = performance.now()
   const [command, ...argv] =
@@ -113,9 +114,10 @@ export function spawnCli(
   const child = spawn(command ?? process.execPath, argv, {
     cwd: REPO_ROOT,
     env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     detached: true,
   })
+  if (options.stdin !== undefined) child.stdin?.end(options.stdin)
   let out = ''
   let err = ''
   const listeners = new Set<() => void>()
@@ -190,13 +192,14 @@ export function spawnCli(
   }
 }
 
-/** Runs the CLI to completion (killed after `timeoutMs`). */
+/** Runs the CLI to completion (killed after `timeoutMs`), with `stdin` piped to it when given. */
 export async function runCli(
   args: readonly string[],
   env: NodeJS.ProcessEnv,
   timeoutMs = 120_000,
+  stdin?: string,
 ): Promise<CliResult> {
-  const p = spawnCli(args, env)
+  const p = spawnCli(args, env, stdin === undefined ? {} : { stdin })
   const timer = setTimeout(() => p.killAll(), timeoutMs)
   try {
     return await p.exited
