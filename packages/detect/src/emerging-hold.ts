@@ -85,6 +85,23 @@ function vocabularyOf(ids: Iterable<string>, index: Map<string, PostFacts>[]): B
   return b
 }
 
+/** Ids of the posts that use each of `terms`, in arrival order, at most MAX_TERM_POSTS per term. */
+function postsOfTerms(
+  posts: ReadonlyMap<string, PostFacts>,
+  terms: readonly string[],
+): Map<string, string[]> {
+  const byTerm = new Map<string, string[]>()
+  if (terms.length === 0) return byTerm
+  for (const t of terms) byTerm.set(t, [])
+  for (const [id, facts] of posts) {
+    for (const t of facts.terms) {
+      const ids = byTerm.get(t)
+      if (ids && ids.length < MAX_TERM_POSTS) ids.push(id)
+    }
+  }
+  return byTerm
+}
+
 /** The share of `ids` that are in `of`. */
 function shareIn(ids: ReadonlySet<string>, of: ReadonlySet<string>): number {
   if (ids.size === 0) return 0
@@ -99,8 +116,12 @@ export function createEmergingHold(options: EmergingHoldOptions): EmergingHold {
   /** Open emerging-term episodes by term, resolved when the term calms down. */
   const emergingOpen = new Map<string, { episode: Episode; hit: EmergingHit }>()
   const pending = new Map<string, { hit: EmergingHit; since: number; ids: Set<string> }>()
-  /** Per bucket still open: post ids per term, and each post's facts (read at close, then dropped). */
-  const termIndex = new Map<number, { byTerm: Map<string, string[]>; posts: Map<string, PostFacts> }>()
+  /**
+   * Per bucket still open: each post's facts, in arrival order (read at close, then dropped). Not
+   * indexed by term as posts arrive: only the few pending and open terms are ever looked up, so
+   * their posts are gathered in one pass at close, where an index cost ten map writes per post.
+   */
+  const termIndex = new Map<number, Map<string, PostFacts>>()
 
   /** `closing` is the bucket whose close emits the revision (after `start` while a hit was held). */
   const emergingSignal = (
@@ -178,17 +199,12 @@ export function createEmergingHold(options: EmergingHoldOptions): EmergingHold {
 
   return {
     add(post, start) {
-      let index = termIndex.get(start)
-      if (!index) {
-        index = { byTerm: new Map(), posts: new Map() }
-        termIndex.set(start, index)
+      let posts = termIndex.get(start)
+      if (!posts) {
+        posts = new Map()
+        termIndex.set(start, posts)
       }
-      index.posts.set(post.id, { terms: post.terms, claims: post.claims, refs: post.refs })
-      for (const term of post.terms) {
-        const ids = index.byTerm.get(term)
-        if (!ids) index.byTerm.set(term, [post.id])
-        else if (ids.length < MAX_TERM_POSTS) ids.push(post.id)
-      }
+      posts.set(post.id, { terms: post.terms, claims: post.claims, refs: post.refs })
       emerging.add({
         id: post.id,
         authorId: post.authorId,
@@ -215,19 +231,20 @@ export function createEmergingHold(options: EmergingHoldOptions): EmergingHold {
       }
       // The posts of pending and open terms in this bucket (and the next, already seen in part).
       const indexes = [termIndex.get(start), termIndex.get(start + B)].filter((i) => i !== undefined)
-      for (const index of indexes) {
-        for (const [term, p] of pending) for (const id of index.byTerm.get(term) ?? []) p.ids.add(id)
+      for (const posts of indexes) {
+        const byTerm = postsOfTerms(posts, [...pending.keys(), ...emergingOpen.keys()])
+        for (const [term, p] of pending) for (const id of byTerm.get(term) ?? []) p.ids.add(id)
         for (const [term, o] of emergingOpen) {
-          for (const id of index.byTerm.get(term) ?? []) {
+          for (const id of byTerm.get(term) ?? []) {
             if (o.episode.lastIds.size >= MAX_EPISODE_IDS) break
             o.episode.lastIds.add(id)
-            for (const t of index.posts.get(id)?.terms ?? [])
+            for (const t of posts.get(id)?.terms ?? [])
               o.episode.terms.set(t, (o.episode.terms.get(t) ?? 0) + 1)
           }
         }
       }
       const back = Array.from({ length: FACT_BUCKETS }, (_, k) => termIndex.get(start - (k + 1) * B))
-      const postTerms = [...indexes, ...back.filter((i) => i !== undefined)].map((i) => i.posts)
+      const postTerms = [...indexes, ...back.filter((i) => i !== undefined)]
       for (const [term, p] of pending) {
         const candidate = vocabularyOf(p.ids, postTerms)
         if (

@@ -1,6 +1,6 @@
 import type { RecentPost } from './emerging-evidence.ts'
 import { createDecayedSketch, type DecayedSketch, type SketchSnapshot } from './emerging-sketch.ts'
-import { drainSlots, newTermState, type TermState } from './emerging-term.ts'
+import { drainSlots, heldSteps, newTermState, type TermState } from './emerging-term.ts'
 
 /** What the emerging-term detector remembers, and how it forgets. */
 export interface EmergingMemoryOptions {
@@ -17,7 +17,10 @@ export interface EmergingMemoryOptions {
 }
 
 export interface EmergingMemory {
-  /** Tracked terms; Map order is least-recently-touched first (entries are re-inserted on use). */
+  /**
+   * Tracked terms; Map order is by the last step a term had a post in, oldest first (an entry is
+   * re-inserted when a post reaches a later step).
+   */
   readonly terms: Map<string, TermState>
   /** When each text signature was last seen (step), to spot copies. */
   readonly texts: Map<string, number>
@@ -67,7 +70,7 @@ export function createEmergingMemory(options: EmergingMemoryOptions): EmergingMe
   const forget = (s: TermState): void => {
     // A term is in `touched` only under the steps of its slots (both are written by one post, and
     // leave together at expiry), so those are the only sets to leave, not every step's.
-    for (const i of s.steps) touched.get(i)?.delete(s)
+    for (const i of heldSteps(s)) touched.get(i)?.delete(s)
     flushSlots(s, Number.POSITIVE_INFINITY)
     terms.delete(s.term)
   }
@@ -81,17 +84,22 @@ export function createEmergingMemory(options: EmergingMemoryOptions): EmergingMe
 
     stateOf(term, createdAtMs, idx) {
       let s = terms.get(term)
-      if (s) terms.delete(term)
-      else {
-        if (terms.size >= options.maxTerms) {
-          for (const old of terms.values()) {
-            if (old.episode) continue
-            forget(old)
-            break
-          }
+      if (s) {
+        // Moved to the end once per step it reaches, not per post: the order is by last step.
+        if (idx > s.lastIdx) {
+          terms.delete(term)
+          terms.set(term, s)
         }
-        s = newTermState(term, createdAtMs, idx)
+        return s
       }
+      if (terms.size >= options.maxTerms) {
+        for (const old of terms.values()) {
+          if (old.episode) continue
+          forget(old)
+          break
+        }
+      }
+      s = newTermState(term, createdAtMs, idx)
       terms.set(term, s)
       return s
     },

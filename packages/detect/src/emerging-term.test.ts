@@ -5,11 +5,11 @@ import { nestedWindowsOf, newTermState, recordPost, windowOf } from './emerging-
 function termAt(steps: readonly number[]) {
   const s = newTermState('#x', 0, 0)
   steps.forEach((idx, i) => {
+    // Each post by a new author: a new voice.
     recordPost(
       s,
-      { id: `p${i}`, authorId: `a${i}`, createdAtMs: idx * 60_000, idx, weight: 1, duplicateText: false },
-      60,
-      256,
+      { id: `p${i}`, createdAtMs: idx * 60_000, idx, weight: 1, duplicateText: false },
+      Number.NEGATIVE_INFINITY,
     )
   })
   return s

@@ -1,20 +1,10 @@
 /**
  * What the emerging-term detector keeps per tracked term: per-step counts for the test windows
- * (until they move into the background sketch), which authors already counted, recent mention ids
- * and the open episode. Every collection is capped, so a term's memory is bounded.
+ * (until they move into the background sketch), recent mention ids and the open episode. Which
+ * authors already count for a term is kept per author (`emerging-authors.ts`): an author posts a
+ * handful of terms an hour, where a popular term has hundreds of authors. Every collection is
+ * capped, so a term's memory is bounded.
  */
-
-/** One event-time step (a minute by default) of one term. Its voices are in `TermState.voices`. */
-export interface TermSlot {
-  readonly idx: number
-  /** Every post, duplicates and repeat authors included (for the amplification score). */
-  posts: number
-  /**
-   * The step's first mention ids (at most MAX_IDS_PER_SLOT). Kept per step, so a replay that
-   * delivers hours at once still has the ids of the step being tested, not only the latest ones.
-   */
-  readonly ids: string[]
-}
 
 export interface TermEpisode {
   readonly openedIdx: number
@@ -23,25 +13,33 @@ export interface TermEpisode {
   ids: ReadonlySet<string>
 }
 
+/**
+ * A term's slots: one per event-time step (a minute by default) with posts, ascending by step,
+ * from `head` on (slots before `head` have moved into the background). Parallel arrays, index for
+ * index: every step sums the windows of hundreds of terms over up to an hour of slots, and flat
+ * arrays of numbers are read in sequence where one object per slot costs an allocation per post
+ * and a cache miss per read.
+ */
 export interface TermState {
   readonly term: string
   firstSeenMs: number
   lastIdx: number
-  /** Ascending by `idx`; only steps not yet moved into the background. */
-  readonly slots: TermSlot[]
-  /**
-   * Each slot's step and independent voices (posts from an author new to the term with a text not
-   * seen before, bot-discounted), index for index with `slots`. Every step sums the windows of
-   * hundreds of terms over up to an hour of slots: flat arrays of numbers are read in sequence,
-   * where one object per slot costs a cache miss per slot.
-   */
+  /** The first slot still held; the arrays are compacted when most of them lies before it. */
+  head: number
   readonly steps: number[]
+  /** Independent voices: posts from an author new to the term with a text not seen before, bot-discounted. */
   readonly voices: number[]
-  /** Author id → last step it counted in, for distinct authors inside the window. */
-  readonly authors: Map<string, number>
+  /** Every post, duplicates and repeat authors included (for the amplification score). */
+  readonly posts: number[]
+  /** Authors who became voices of the term in the step (duplicate texts included). */
+  readonly authors: number[]
+  /**
+   * The step's first mention ids (at most MAX_IDS_PER_SLOT): one id as a string, several as an
+   * array. Kept per step, so a replay that delivers hours at once still has the ids of the step
+   * being tested, not only the latest ones.
+   */
+  readonly ids: (string | string[])[]
   episode: TermEpisode | null
-  /** Step of the last sweep of `authors` (at most one sweep per step when it is full). */
-  sweptIdx: number
   /**
    * The detector's last test pass that counted the term as fresh: membership by a mark, where a
    * Set of hundreds of terms would be rebuilt every step.
@@ -58,44 +56,45 @@ export function newTermState(term: string, createdAtMs: number, idx: number): Te
     term,
     firstSeenMs: createdAtMs,
     lastIdx: idx,
-    slots: [],
+    head: 0,
     steps: [],
     voices: [],
-    authors: new Map(),
+    posts: [],
+    authors: [],
+    ids: [],
     episode: null,
-    sweptIdx: Number.NEGATIVE_INFINITY,
     freshPass: -1,
   }
 }
 
-/**
- * Index of the slot of step `idx`, inserted in order if new (a late post may precede the newest).
- * A new slot holds `firstId` already: most slots keep one post, and an array literal of one costs
- * a tenth of an empty array grown by a push.
- */
+/** Index of the slot of step `idx`, inserted in order (holding `firstId`) if new. */
 function slotIndexAt(s: TermState, idx: number, firstId: string): number {
-  let i = s.steps.length - 1
-  for (; i >= 0; i--) {
-    const at = s.steps[i] ?? Number.NEGATIVE_INFINITY
+  const { steps } = s
+  let i = steps.length - 1
+  for (; i >= s.head; i--) {
+    const at = steps[i] as number
     if (at === idx) return i
     if (at < idx) break
   }
-  const slot: TermSlot = { idx, posts: 0, ids: [firstId] }
-  if (i === s.steps.length - 1) {
-    s.slots.push(slot)
-    s.steps.push(idx)
+  if (i === steps.length - 1) {
+    steps.push(idx)
     s.voices.push(0)
+    s.posts.push(0)
+    s.authors.push(0)
+    s.ids.push(firstId)
   } else {
-    s.slots.splice(i + 1, 0, slot)
-    s.steps.splice(i + 1, 0, idx)
+    // A late post, earlier than the newest slot.
+    steps.splice(i + 1, 0, idx)
     s.voices.splice(i + 1, 0, 0)
+    s.posts.splice(i + 1, 0, 0)
+    s.authors.splice(i + 1, 0, 0)
+    s.ids.splice(i + 1, 0, firstId)
   }
   return i + 1
 }
 
 export interface PostForTerm {
   readonly id: string
-  readonly authorId: string
   readonly createdAtMs: number
   readonly idx: number
   /** Author weight in (0, 1]: below 1 for accounts posting at bot-like rates. */
@@ -105,46 +104,41 @@ export interface PostForTerm {
 }
 
 /**
- * Counts one post for a term. It adds an independent voice only when its author has not counted
- * for this term inside the window and its text is not a duplicate. Returns the effective amount added.
+ * Counts one post for a term. `voice` says whether its author becomes a voice of the term with
+ * it (not counted for the term inside the window): `false` if not, else the step the author
+ * counted at before, which it leaves (−∞ if none). Only a new voice with a text not seen before
+ * adds a voice. Returns the effective amount added.
  */
-export function recordPost(s: TermState, p: PostForTerm, windowBuckets: number, maxAuthors: number): number {
+export function recordPost(s: TermState, p: PostForTerm, voice: false | number): number {
   const at = slotIndexAt(s, p.idx, p.id)
-  const slot = s.slots[at]
-  if (slot === undefined) return 0
-  if (slot.posts > 0 && slot.ids.length < MAX_IDS_PER_SLOT) slot.ids.push(p.id)
-  slot.posts++
+  const posts = s.posts[at] as number
+  if (posts > 0) {
+    const ids = s.ids[at] as string | string[]
+    if (typeof ids === 'string') s.ids[at] = [ids, p.id]
+    else if (ids.length < MAX_IDS_PER_SLOT) ids.push(p.id)
+  }
+  s.posts[at] = posts + 1
   if (p.createdAtMs < s.firstSeenMs) s.firstSeenMs = p.createdAtMs
   if (p.idx > s.lastIdx) s.lastIdx = p.idx
-  const last = s.authors.get(p.authorId)
-  const newAuthor = last === undefined || last <= p.idx - windowBuckets
-  if (!newAuthor) return 0
-  if (last === undefined && s.authors.size >= maxAuthors && s.sweptIdx !== p.idx) {
-    s.sweptIdx = p.idx
-    // forEach rather than for…of: no [author, step] pair is built per entry of a full map.
-    const out = p.idx - windowBuckets
-    s.authors.forEach((i, a, authors) => {
-      if (i <= out) authors.delete(a)
-    })
+  if (voice === false) return 0
+  if (voice !== Number.NEGATIVE_INFINITY) {
+    // The author's earlier step (out of this post's window) no longer holds it, if still held.
+    const before = lastSlotAtOrBefore(s, voice)
+    if (before >= s.head && s.steps[before] === voice) s.authors[before] = (s.authors[before] as number) - 1
   }
-  // Full of authors all inside the window: count the voice without remembering it (a term this
-  // popular is not new; the background learns the same way, so the two stay consistent).
-  if (last !== undefined || s.authors.size < maxAuthors) s.authors.set(p.authorId, p.idx)
+  s.authors[at] = (s.authors[at] as number) + 1
   if (p.duplicateText) return 0
-  s.voices[at] = (s.voices[at] ?? 0) + p.weight
+  s.voices[at] = (s.voices[at] as number) + p.weight
   return p.weight
 }
 
-/**
- * Index of the last slot with `idx <= to` (−1 if none). A replay may already hold hours of later
- * slots, so the search is binary rather than a walk back from the newest.
- */
+/** Index of the last slot with `idx <= to` (head − 1 if none). A replay may hold hours of later slots. */
 function lastSlotAtOrBefore(s: TermState, to: number): number {
-  let lo = 0
+  let lo = s.head
   let hi = s.steps.length
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
-    if ((s.steps[mid] ?? Number.POSITIVE_INFINITY) <= to) lo = mid + 1
+    if ((s.steps[mid] as number) <= to) lo = mid + 1
     else hi = mid
   }
   return lo - 1
@@ -154,11 +148,10 @@ function lastSlotAtOrBefore(s: TermState, to: number): number {
 export function windowOf(s: TermState, from: number, to: number): { effective: number; posts: number } {
   let effective = 0
   let posts = 0
-  for (let i = lastSlotAtOrBefore(s, to); i >= 0; i--) {
-    const slot = s.slots[i]
-    if (slot === undefined || slot.idx <= from) break
-    effective += s.voices[i] ?? 0
-    posts += slot.posts
+  for (let i = lastSlotAtOrBefore(s, to); i >= s.head; i--) {
+    if ((s.steps[i] as number) <= from) break
+    effective += s.voices[i] as number
+    posts += s.posts[i] as number
   }
   return { effective, posts }
 }
@@ -175,13 +168,13 @@ export function nestedWindowsOf(
   out: number[] = new Array<number>(lengths.length),
 ): number[] {
   const n = lengths.length
-  const { steps, voices } = s
+  const { steps, voices, head } = s
   let effective = 0
   let w = 0
-  for (let i = lastSlotAtOrBefore(s, to); i >= 0 && w < n; i--) {
-    const at = steps[i] ?? Number.NEGATIVE_INFINITY
+  for (let i = lastSlotAtOrBefore(s, to); i >= head && w < n; i--) {
+    const at = steps[i] as number
     while (w < n && at <= to - (lengths[w] ?? 0)) out[w++] = effective
-    effective += voices[i] ?? 0
+    effective += voices[i] as number
   }
   while (w < n) out[w++] = effective
   return out
@@ -190,28 +183,37 @@ export function nestedWindowsOf(
 /** Whether the term has a post in steps (from, to]: every slot it holds has at least one. */
 export function hasPostsIn(s: TermState, from: number, to: number): boolean {
   const i = lastSlotAtOrBefore(s, to)
-  return i >= 0 && (s.steps[i] ?? Number.NEGATIVE_INFINITY) > from
+  return i >= s.head && (s.steps[i] as number) > from
 }
 
 /** Mention ids of steps (from, to], oldest first: at most MAX_IDS, from the latest steps. */
 export function idsIn(s: TermState, from: number, to: number): string[] {
   const picked: string[][] = []
   let n = 0
-  for (let i = lastSlotAtOrBefore(s, to); i >= 0 && n < MAX_IDS; i--) {
-    const slot = s.slots[i]
-    if (slot === undefined || slot.idx <= from) break
-    const take = slot.ids.slice(Math.max(0, slot.ids.length - (MAX_IDS - n)))
+  for (let i = lastSlotAtOrBefore(s, to); i >= s.head && n < MAX_IDS; i--) {
+    if ((s.steps[i] as number) <= from) break
+    const ids = s.ids[i] as string | string[]
+    const all = typeof ids === 'string' ? [ids] : ids
+    const take = all.slice(Math.max(0, all.length - (MAX_IDS - n)))
     picked.push(take)
     n += take.length
   }
   return picked.reverse().flat()
 }
 
-/** Distinct authors seen in steps (from, to] (up to the per-term cap). */
+/** Distinct authors who became voices of the term in steps (from, to]. */
 export function authorsIn(s: TermState, from: number, to: number): number {
   let n = 0
-  for (const i of s.authors.values()) if (i > from && i <= to) n++
+  for (let i = lastSlotAtOrBefore(s, to); i >= s.head; i--) {
+    if ((s.steps[i] as number) <= from) break
+    n += s.authors[i] as number
+  }
   return n
+}
+
+/** The steps the term still holds slots of. */
+export function heldSteps(s: TermState): number[] {
+  return s.steps.slice(s.head)
 }
 
 /**
@@ -223,19 +225,31 @@ export function drainSlots(
   upTo: number,
   into: (term: string, voices: number, idx: number) => void,
 ): void {
-  let n = 0
-  while (n < s.steps.length && (s.steps[n] ?? Number.POSITIVE_INFINITY) <= upTo) n++
-  if (n === 0) return
-  for (let i = 0; i < n; i++) into(s.term, s.voices[i] ?? 0, s.steps[i] ?? 0)
-  dropFirst(s.slots, n)
-  dropFirst(s.steps, n)
-  dropFirst(s.voices, n)
-}
-
-/**
- * Removes the first `n` items (usually one) in place: V8 shifts by moving the array's start, where
- * `splice` also builds an array of the removed items and a copy loop moves every item.
- */
-function dropFirst(a: unknown[], n: number): void {
-  for (let i = 0; i < n; i++) a.shift()
+  const { steps } = s
+  let n = s.head
+  while (n < steps.length && (steps[n] as number) <= upTo) {
+    into(s.term, s.voices[n] as number, steps[n] as number)
+    n++
+  }
+  if (n === s.head) return
+  if (n === steps.length) {
+    // All gone (the usual case for a quiet term): empty the arrays, keeping their storage.
+    s.head = 0
+    steps.length = 0
+    s.voices.length = 0
+    s.posts.length = 0
+    s.authors.length = 0
+    s.ids.length = 0
+    return
+  }
+  s.head = n
+  // Compacted once most of the arrays is drained: a shift per slot moves every later slot.
+  if (n >= 16 && n * 2 >= steps.length) {
+    steps.splice(0, n)
+    s.voices.splice(0, n)
+    s.posts.splice(0, n)
+    s.authors.splice(0, n)
+    s.ids.splice(0, n)
+    s.head = 0
+  }
 }

@@ -35,7 +35,8 @@ export interface EmergingOptions {
   readonly botPostsPerHour?: number
   readonly maxTerms?: number
   readonly maxAuthorsTracked?: number
-  readonly maxAuthorsPerTerm?: number
+  /** Terms an author is remembered as a voice of inside the window (default 1,024; beyond, it counts again). */
+  readonly maxTermsPerAuthor?: number
   /** Count-min sketch of the background: width (cells per row) and depth (rows). Defaults 2^16 and 4. */
   readonly sketchWidth?: number
   readonly sketchDepth?: number

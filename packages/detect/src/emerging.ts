@@ -1,5 +1,5 @@
 import { familyWiseThreshold } from '@pulse/anomaly'
-import { createAuthorRates } from './emerging-authors.ts'
+import { createAuthorRates, voiceOf } from './emerging-authors.ts'
 import { coTermsOf, samplesOf } from './emerging-evidence.ts'
 import { createEmergingMemory } from './emerging-memory.ts'
 import { newScored, type ScoreContext, type Scored, scoreTerm } from './emerging-score.ts'
@@ -61,7 +61,7 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
   const dispersion = options.dispersion ?? 0.1
   const warmup = options.warmupMs ?? DAY
   const calmSteps = toSteps(options.calmMs ?? 30 * MINUTE)
-  const maxAuthorsPerTerm = options.maxAuthorsPerTerm ?? 256
+  const maxTermsPerAuthor = options.maxTermsPerAuthor ?? 1_024
   const lexicon = new Set(options.cooccurrence ?? DEFAULT_SYMPTOMS)
   const maxTerms = options.maxTerms ?? 50_000
   const memory = createEmergingMemory({
@@ -235,7 +235,8 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
       if (lastClosed !== undefined && idx <= lastClosed) idx = lastClosed + 1
       if (firstIdx === undefined || idx < firstIdx) firstIdx = idx
       if (maxIdx === undefined || idx > maxIdx) maxIdx = idx
-      const weight = authors.weightOf(m.authorId, m.createdAtMs)
+      const author = authors.post(m.authorId, m.createdAtMs)
+      const weight = author.weight
       const signature = textSignature(m.text)
       const seenAt = signature === '' ? undefined : texts.get(signature)
       const duplicateText = seenAt !== undefined && seenAt > idx - W
@@ -258,10 +259,12 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
         set = new Set()
         touched.set(idx, set)
       }
-      const post = { id: m.id, authorId: m.authorId, createdAtMs: m.createdAtMs, idx, weight, duplicateText }
+      const post = { id: m.id, createdAtMs: m.createdAtMs, idx, weight, duplicateText }
+      // No post still to come is at or before lastClosed: the author's steps up to a window before it are spent.
+      const floor = lastClosed === undefined ? Number.NEGATIVE_INFINITY : lastClosed + 1 - W
       for (const term of list) {
         const s = memory.stateOf(term, m.createdAtMs, idx)
-        recordPost(s, post, W, maxAuthorsPerTerm)
+        recordPost(s, post, voiceOf(author, s, idx, W, floor, maxTermsPerAuthor))
         set.add(s)
       }
     },
