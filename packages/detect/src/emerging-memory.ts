@@ -33,6 +33,8 @@ export interface EmergingMemory {
   stateOf(term: string, createdAtMs: number, idx: number): TermState
   /** The term's decayed share of the stream's voices (with the prior for unseen terms). */
   backgroundShare(term: string, atMs: number): number
+  /** `backgroundShare` of a tracked term. */
+  shareOf(s: TermState, atMs: number): number
   recentOf(ids: readonly string[]): RecentPost[]
   /** Moves what left the windows by step `idx` into the background and forgets idle terms and posts. */
   expire(idx: number): void
@@ -64,8 +66,22 @@ export function createEmergingMemory(options: EmergingMemoryOptions): EmergingMe
   /** Scratch of `expire`: the steps of `totals` leaving the windows. */
   const leaving: number[] = []
 
-  const toSketch = (term: string, voices: number, idx: number): void => sketch.add(term, voices, idx * S)
+  const cellsOf = (s: TermState): readonly number[] => {
+    s.cells ??= sketch.cellsOf(s.term)
+    return s.cells
+  }
+  const toSketch = (s: TermState, voices: number, idx: number): void =>
+    sketch.addAt(cellsOf(s), voices, idx * S)
   const flushSlots = (s: TermState, upTo: number): void => drainSlots(s, upTo, toSketch)
+
+  const shareFrom = (estimate: number, atMs: number): number => {
+    // Every term tested in a step asks at the same time: decay the stream's mass once per step.
+    if (atMs !== decayedAt) {
+      decayed = mass * 2 ** (-Math.max(0, atMs - massAt) / halfLife)
+      decayedAt = atMs
+    }
+    return (estimate + options.priorAuthors) / (decayed + 1)
+  }
 
   const forget = (s: TermState): void => {
     // A term is in `touched` only under the steps of its slots (both are written by one post, and
@@ -104,14 +120,8 @@ export function createEmergingMemory(options: EmergingMemoryOptions): EmergingMe
       return s
     },
 
-    backgroundShare(term, atMs) {
-      // Every term tested in a step asks at the same time: decay the stream's mass once per step.
-      if (atMs !== decayedAt) {
-        decayed = mass * 2 ** (-Math.max(0, atMs - massAt) / halfLife)
-        decayedAt = atMs
-      }
-      return (sketch.estimate(term, atMs) + options.priorAuthors) / (decayed + 1)
-    },
+    backgroundShare: (term, atMs) => shareFrom(sketch.estimate(term, atMs), atMs),
+    shareOf: (s, atMs) => shareFrom(sketch.estimateAt(cellsOf(s), atMs), atMs),
 
     recentOf: (ids) =>
       ids.flatMap((id) => {

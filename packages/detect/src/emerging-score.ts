@@ -42,7 +42,7 @@ export interface ScoreContext {
   /** The stream's effective voices in the window of `k` steps ending at `top`. */
   readonly streamIn: (k: number) => number
   /** The term's background share at this step (read only when some window has enough voices). */
-  readonly shareOf: (term: string) => number
+  readonly shareOf: (s: TermState) => number
 }
 
 /**
@@ -66,7 +66,7 @@ export function scoreTerm(s: TermState, counts: readonly number[], c: ScoreConte
     if (w === undefined) continue
     const observed = counts[j] ?? 0
     if (observed < c.minAuthors) continue
-    share ??= c.shareOf(s.term)
+    share ??= c.shareOf(s)
     const expected = share * c.streamIn(w.k)
     if (observed < c.minLift * expected) continue
     const pValue = negativeBinomialUpperTail(observed, expected, c.dispersion)

@@ -12,6 +12,15 @@ export interface DecayedSketch {
   add(key: string, amount: number, atMs: number): void
   /** The decayed count of `key` as of `atMs` (an over-estimate by collisions only). */
   estimate(key: string, atMs: number): number
+  /**
+   * The cells of `key`: hashing is most of the cost of a read or a write, and a tracked term is
+   * read and written many times, so its cells are worked out once and kept. The same for every
+   * sketch of this width and depth.
+   */
+  cellsOf(key: string): number[]
+  /** `add` and `estimate` for a key's cells. */
+  addAt(cells: readonly number[], amount: number, atMs: number): void
+  estimateAt(cells: readonly number[], atMs: number): number
   snapshot(): SketchSnapshot
 }
 
@@ -63,57 +72,56 @@ export function createDecayedSketch(options: {
       t0 = r.t0
     }
   }
-  const index = new Int32Array(depth)
-  /** The read decay factor 2^((readAt − readT0)/halfLife), for the last time read. */
-  let readAt = Number.NaN
-  let readT0 = Number.NaN
-  let readScale = 1
+  /** The decay factor 2^((at − factorT0)/halfLife), for the last time read or written. */
+  let factorAt = Number.NaN
+  let factorT0 = Number.NaN
+  let factor = 1
 
-  const locate = (key: string): void => {
+  const cellsOf = (key: string): number[] => {
     const h1 = fnv(key, 0)
     const h2 = fnv(key, 0x9e3779b9) | 1
-    for (let d = 0; d < depth; d++) index[d] = d * width + (((h1 + Math.imul(d, h2)) >>> 0) % width)
+    const at = new Array<number>(depth)
+    for (let d = 0; d < depth; d++) at[d] = d * width + (((h1 + Math.imul(d, h2)) >>> 0) % width)
+    return at
   }
-  const scale = (atMs: number): number => {
-    t0 ??= atMs
-    const e = (atMs - t0) / halfLife
-    if (e > RESCALE_AT) {
-      const f = 2 ** -e
-      for (let i = 0; i < cells.length; i++) cells[i] = (cells[i] ?? 0) * f
-      t0 = atMs
-      return 1
+  /** 2^((atMs − t0)/halfLife); a step reads and writes hundreds of terms at one time. */
+  const scale = (atMs: number, t: number): number => {
+    if (atMs !== factorAt || t !== factorT0) {
+      factor = 2 ** ((atMs - t) / halfLife)
+      factorAt = atMs
+      factorT0 = t
     }
-    return 2 ** e
+    return factor
   }
-  const minOf = (): number => {
+  const minOf = (at: readonly number[]): number => {
     let m = Number.POSITIVE_INFINITY
-    for (let d = 0; d < depth; d++) m = Math.min(m, cells[index[d] ?? 0] ?? 0)
+    for (let d = 0; d < depth; d++) m = Math.min(m, cells[at[d] as number] as number)
     return m
   }
+  const addAt = (at: readonly number[], amount: number, atMs: number): void => {
+    if (!(amount > 0)) return
+    t0 ??= atMs
+    if ((atMs - t0) / halfLife > RESCALE_AT) {
+      const f = 2 ** -((atMs - t0) / halfLife)
+      for (let i = 0; i < cells.length; i++) cells[i] = (cells[i] as number) * f
+      t0 = atMs
+    }
+    // Conservative update: raise each cell only as far as the new minimum needs.
+    const target = minOf(at) + amount * scale(atMs, t0)
+    for (let d = 0; d < depth; d++) {
+      const i = at[d] as number
+      if ((cells[i] as number) < target) cells[i] = target
+    }
+  }
+  const estimateAt = (at: readonly number[], atMs: number): number =>
+    t0 === undefined ? 0 : minOf(at) / scale(atMs, t0)
 
   return {
-    add(key, amount, atMs) {
-      if (!(amount > 0)) return
-      const f = scale(atMs)
-      locate(key)
-      // Conservative update: raise each cell only as far as the new minimum needs.
-      const target = minOf() + amount * f
-      for (let d = 0; d < depth; d++) {
-        const i = index[d] ?? 0
-        if ((cells[i] ?? 0) < target) cells[i] = target
-      }
-    },
-    estimate(key, atMs) {
-      if (t0 === undefined) return 0
-      locate(key)
-      // A step reads hundreds of terms at one time: the decay factor is computed once for them.
-      if (atMs !== readAt || t0 !== readT0) {
-        readScale = 2 ** ((atMs - t0) / halfLife)
-        readAt = atMs
-        readT0 = t0
-      }
-      return minOf() / readScale
-    },
+    add: (key, amount, atMs) => addAt(cellsOf(key), amount, atMs),
+    estimate: (key, atMs) => (t0 === undefined ? 0 : estimateAt(cellsOf(key), atMs)),
+    cellsOf,
+    addAt,
+    estimateAt,
     snapshot() {
       return {
         width,

@@ -40,6 +40,8 @@ export interface TermState {
    */
   readonly ids: (string | string[])[]
   episode: TermEpisode | null
+  /** The term's cells in the background sketch, once worked out. */
+  cells: readonly number[] | undefined
   /**
    * The detector's last test pass that counted the term as fresh: membership by a mark, where a
    * Set of hundreds of terms would be rebuilt every step.
@@ -63,6 +65,7 @@ export function newTermState(term: string, createdAtMs: number, idx: number): Te
     authors: [],
     ids: [],
     episode: null,
+    cells: undefined,
     freshPass: -1,
   }
 }
@@ -223,12 +226,12 @@ export function heldSteps(s: TermState): number[] {
 export function drainSlots(
   s: TermState,
   upTo: number,
-  into: (term: string, voices: number, idx: number) => void,
+  into: (s: TermState, voices: number, idx: number) => void,
 ): void {
   const { steps } = s
   let n = s.head
   while (n < steps.length && (steps[n] as number) <= upTo) {
-    into(s.term, s.voices[n] as number, steps[n] as number)
+    into(s, s.voices[n] as number, steps[n] as number)
     n++
   }
   if (n === s.head) return

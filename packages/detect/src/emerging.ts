@@ -171,7 +171,7 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
       idx,
       top,
       streamIn,
-      shareOf: (term) => backgroundShare(term, idx * S),
+      shareOf: (s) => memory.shareOf(s, idx * S),
     }
     const scored: Scored[] = []
     const score = (s: TermState): void => {
@@ -210,7 +210,8 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
     const hourVoices = (spelling: string): number => {
       const v = terms.get(spelling)
       const seen = v ? windowOf(v, idx - W, top).effective : 0
-      return Math.max(seen, backgroundShare(spelling, idx * S) * streamIn(W))
+      const share = v ? memory.shareOf(v, idx * S) : backgroundShare(spelling, idx * S)
+      return Math.max(seen, share * streamIn(W))
     }
     for (const r of firing) {
       const ids = idsIn(r.s, idx - W, top)
