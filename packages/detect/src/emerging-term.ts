@@ -29,6 +29,8 @@ export interface TermState {
   readonly steps: number[]
   /** Independent voices: posts from an author new to the term with a text not seen before, bot-discounted. */
   readonly voices: number[]
+  /** The voices of every slot held (at least any window's count: a quick test for too few). */
+  held: number
   /** Every post, duplicates and repeat authors included (for the amplification score). */
   readonly posts: number[]
   /** Authors who became voices of the term in the step (duplicate texts included). */
@@ -61,6 +63,7 @@ export function newTermState(term: string, createdAtMs: number, idx: number): Te
     head: 0,
     steps: [],
     voices: [],
+    held: 0,
     posts: [],
     authors: [],
     ids: [],
@@ -132,6 +135,7 @@ export function recordPost(s: TermState, p: PostForTerm, voice: false | number):
   s.authors[at] = (s.authors[at] as number) + 1
   if (p.duplicateText) return 0
   s.voices[at] = (s.voices[at] as number) + p.weight
+  s.held += p.weight
   return p.weight
 }
 
@@ -231,12 +235,15 @@ export function drainSlots(
   const { steps } = s
   let n = s.head
   while (n < steps.length && (steps[n] as number) <= upTo) {
-    into(s, s.voices[n] as number, steps[n] as number)
+    const voices = s.voices[n] as number
+    into(s, voices, steps[n] as number)
+    s.held -= voices
     n++
   }
   if (n === s.head) return
   if (n === steps.length) {
     // All gone (the usual case for a quiet term): empty the arrays, keeping their storage.
+    s.held = 0
     s.head = 0
     steps.length = 0
     s.voices.length = 0

@@ -175,6 +175,8 @@ export function createEmergingDetector(options: EmergingOptions = {}): EmergingD
     }
     const scored: Scored[] = []
     const score = (s: TermState): void => {
+      // Fewer voices held than a test needs (most terms): no window can have enough; see below.
+      if (!s.episode && s.held < minAuthors - 1e-6) return
       // Windows end at `top` but start from the closing step: (idx − k, top] is k + top − idx steps.
       const counts = nestedWindowsOf(s, top, spans, countsOf)
       // Fewer voices in the widest window (the most any window holds) than a test needs: its test
