@@ -70,13 +70,12 @@ export const enrichService: ServiceFactory = async (ctx): Promise<RunningService
     threads = pool
     // The threads decode, enrich, validate and encode; this thread only moves bytes, and vouches
     // for them so that detect and sink in this process parse them without validating again.
-    worker = await startWorker<Uint8Array, string>({
+    worker = await startWorker<Uint8Array, Uint8Array>({
       ...common,
       decode: (m) => ok(m.value),
       stages: [pool.stage],
       emit: (items) =>
-        publish(items, (json) => {
-          const bytes = Buffer.from(json, 'utf8')
+        publish(items, (bytes) => {
           vouchFor(bytes, enrichedMentionSchema)
           return bytes
         }),

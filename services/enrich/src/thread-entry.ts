@@ -4,13 +4,19 @@ import { createEnricher } from '@pulse/enrich'
 import { runChain } from '@pulse/pipeline'
 import { z } from 'zod'
 import { createEnrichedEncoder } from './enriched-json.ts'
-import type { ThreadInit, ThreadReply, ThreadRequest, ThreadResult } from './thread-protocol.ts'
+import type {
+  ThreadInit,
+  ThreadRefusal,
+  ThreadReply,
+  ThreadRequest,
+  ThreadResults,
+} from './thread-protocol.ts'
 
 /**
  * An enrichment thread: decodes raw mention messages, runs the same enrichment chain the service
  * runs in-process, validates each result against the enriched-mention schema and returns it
- * already encoded as JSON, so the main thread only moves bytes (and consumers in this process need
- * not validate it again). Requests are handled one at a time, in arrival order.
+ * already encoded as JSON in UTF-8, so the main thread only moves bytes (and consumers in this
+ * process need not validate it again). Requests are handled one at a time, in arrival order.
  */
 const port = parentPort
 if (!port) throw new Error('thread-entry must run on a worker thread')
@@ -36,47 +42,91 @@ const mentionContract = z.compile(mentionSchema)
  */
 const SLICE = 200
 
-async function handle(req: ThreadRequest): Promise<ThreadResult[]> {
-  now = req.now
-  const n = req.ends.length
-  const results: ThreadResult[] = new Array(n)
-  for (let start = 0; start < n; start += SLICE) {
-    await handleSlice(req, start, Math.min(n, start + SLICE), results)
+/**
+ * A batch's results as they are written: UTF-8 end to end in a buffer that grows by doubling (its
+ * first size is the last batch's, so it rarely grows), the end of each, the refusals.
+ */
+class ResultWriter {
+  static #lastBytes = 1 << 20
+  readonly #encoder = new TextEncoder()
+  #bytes: Uint8Array<ArrayBuffer>
+  #at = 0
+  readonly #ends: Uint32Array<ArrayBuffer>
+  readonly #refused: [number, ThreadRefusal][] = []
+
+  constructor(count: number) {
+    this.#bytes = new Uint8Array(ResultWriter.#lastBytes)
+    this.#ends = new Uint32Array(count)
   }
-  return results
+
+  json(i: number, text: string): void {
+    // At most 3 bytes per UTF-16 unit.
+    if (this.#bytes.length - this.#at < text.length * 3) {
+      const grown = new Uint8Array(Math.max(this.#bytes.length * 2, this.#at + text.length * 3))
+      grown.set(this.#bytes.subarray(0, this.#at))
+      this.#bytes = grown
+    }
+    this.#at += this.#encoder.encodeInto(text, this.#bytes.subarray(this.#at)).written
+    this.#ends[i] = this.#at
+  }
+
+  refuse(i: number, refusal: ThreadRefusal): void {
+    this.#ends[i] = this.#at
+    this.#refused.push([i, refusal])
+  }
+
+  done(): ThreadResults {
+    ResultWriter.#lastBytes = Math.max(1 << 16, this.#bytes.length)
+    return { bytes: this.#bytes, ends: this.#ends, refused: this.#refused }
+  }
 }
 
-/** Decodes, enriches and encodes messages `[start, end)` of the request into `results`. */
+async function handle(req: ThreadRequest): Promise<ThreadResults> {
+  now = req.now
+  const n = req.ends.length
+  const out = new ResultWriter(n)
+  for (let start = 0; start < n; start += SLICE) {
+    await handleSlice(req, start, Math.min(n, start + SLICE), out)
+  }
+  return out.done()
+}
+
+/** Decodes, enriches and encodes messages `[start, end)` of the request into `out`, in order. */
 async function handleSlice(
   { bytes, ends }: ThreadRequest,
   start: number,
   end: number,
-  results: ThreadResult[],
+  out: ResultWriter,
 ): Promise<void> {
   const decoded: Mention[] = []
-  const positions: number[] = []
+  /** Per message of the slice: its index in `decoded`, or why it did not decode. */
+  const slots: (number | ThreadRefusal)[] = []
   for (let i = start; i < end; i++) {
     const message = bytes.subarray(i === 0 ? 0 : ends[i - 1], ends[i])
     const o = decodeJsonOnce(mentionContract, message)
-    if (o.kind === 'ok') {
-      decoded.push(o.value)
-      positions.push(i)
-    } else results[i] = { kind: o.kind, stage: 'enrich.decode', reason: o.reason }
+    if (o.kind === 'ok') slots.push(decoded.push(o.value) - 1)
+    else slots.push({ kind: o.kind, stage: 'enrich.decode', reason: o.reason })
   }
   const chain = await runChain<Mention, EnrichedMention>(enricher.stages, decoded)
-  chain.forEach((r, j) => {
-    const i = positions[j] as number
-    if (r.ok) {
-      const e = encode(r.value)
-      results[i] = e.ok ? e.json : { kind: 'dlq', stage: 'enrich.validate', reason: e.reason }
-    } else
-      results[i] = {
+  for (let k = 0; k < slots.length; k++) {
+    const i = start + k
+    const slot = slots[k] as number | ThreadRefusal
+    const r = typeof slot === 'number' ? chain[slot] : undefined
+    if (typeof slot !== 'number') out.refuse(i, slot)
+    else if (r === undefined) throw new Error(`the chain returned ${chain.length} of ${decoded.length}`)
+    else if (!r.ok) {
+      out.refuse(i, {
         kind: r.kind,
         stage: r.stage,
         reason: r.reason,
         ...(r.kind === 'dlq' && r.cause !== undefined ? { cause: errorMessage(r.cause) } : {}),
-      }
-  })
+      })
+    } else {
+      const e = encode(r.value)
+      if (e.ok) out.json(i, e.json)
+      else out.refuse(i, { kind: 'dlq', stage: 'enrich.validate', reason: e.reason })
+    }
+  }
 }
 
 let queue: Promise<void> = Promise.resolve()
@@ -84,7 +134,7 @@ port.on('message', (req: ThreadRequest) => {
   queue = queue.then(async () => {
     let reply: ThreadReply
     try {
-      reply = { type: 'done', id: req.id, results: await handle(req) }
+      reply = { type: 'done', id: req.id, ...(await handle(req)) }
     } catch (err) {
       reply = {
         type: 'failed',
@@ -92,7 +142,7 @@ port.on('message', (req: ThreadRequest) => {
         error: err instanceof Error ? (err.stack ?? err.message) : String(err),
       }
     }
-    port.postMessage(reply)
+    port.postMessage(reply, reply.type === 'done' ? [reply.bytes.buffer, reply.ends.buffer] : [])
   })
 })
 port.postMessage({ type: 'ready' } satisfies ThreadReply)

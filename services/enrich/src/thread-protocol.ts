@@ -22,21 +22,28 @@ export interface ThreadRequest {
   readonly ends: Uint32Array
 }
 
+/** Why the thread refused one message, and at which stage. */
+export interface ThreadRefusal {
+  readonly kind: 'drop' | 'dlq'
+  readonly stage: string
+  readonly reason: string
+  readonly cause?: string
+}
+
 /**
- * One result per value, in order: the enriched mention as JSON text, or why it was refused and
- * where. The JSON is a bare string rather than `{ kind, json }`: results are copied between
- * threads, and a string copies at a third of the cost of an object holding it.
+ * A batch's results, in request order: every enriched mention's JSON as UTF-8, end to end in one
+ * buffer that is moved back, not copied (`ends` as in the request; a refused message takes no
+ * bytes), and the refusals by request index. Returned as text, each result was copied into the
+ * main thread's heap, and a batch in flight there outlived a young collection or two: the
+ * largest share of what that heap promoted.
  */
-export type ThreadResult =
-  | string
-  | {
-      readonly kind: 'drop' | 'dlq'
-      readonly stage: string
-      readonly reason: string
-      readonly cause?: string
-    }
+export interface ThreadResults {
+  readonly bytes: Uint8Array<ArrayBuffer>
+  readonly ends: Uint32Array<ArrayBuffer>
+  readonly refused: readonly (readonly [index: number, refusal: ThreadRefusal])[]
+}
 
 export type ThreadReply =
   | { readonly type: 'ready' }
-  | { readonly type: 'done'; readonly id: number; readonly results: readonly ThreadResult[] }
+  | ({ readonly type: 'done'; readonly id: number } & ThreadResults)
   | { readonly type: 'failed'; readonly id: number; readonly error: string }

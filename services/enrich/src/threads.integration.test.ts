@@ -8,6 +8,9 @@ const watchlist = watchlistSchema.parse({
   organization: { name: 'St. Mary Health', handles: ['stmaryshealth'], publishedPhones: ['555-010-0199'] },
 })
 const bytes = (v: unknown): Uint8Array => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v))
+/** An ok outcome's JSON, parsed. */
+const parsed = (o: unknown): unknown =>
+  JSON.parse(Buffer.from((o as { value: Uint8Array }).value).toString('utf8'))
 
 describe('enrichment threads', () => {
   let pool: EnrichThreads | undefined
@@ -36,7 +39,6 @@ describe('enrichment threads', () => {
     const expected = await local.enrich(good)
     expect(out).toHaveLength(4)
     // The same enriched mentions (validated on the thread, so keys come in schema order).
-    const parsed = (o: unknown): unknown => JSON.parse(String((o as { value: string }).value))
     expect(out[0]?.kind).toBe('ok')
     expect(parsed(out[0])).toEqual(JSON.parse(JSON.stringify(expected[0])))
     expect(out[3]?.kind).toBe('ok')
@@ -52,7 +54,7 @@ describe('enrichment threads', () => {
       reason: expect.stringMatching(/^schema:/),
     })
     // PHI never leaves the thread unredacted.
-    expect(String((out[3] as { value: string }).value)).not.toContain('415-555-0134')
+    expect(JSON.stringify(parsed(out[3]))).not.toContain('415-555-0134')
   })
 
   it('keeps results in input order across a bus-sized batch with refusals anywhere in it', async () => {
@@ -70,9 +72,7 @@ describe('enrichment threads', () => {
       if (i % 37 === 5) expect(o).toMatchObject({ kind: 'dlq', stage: 'enrich.decode' })
       else {
         expect(o.kind).toBe('ok')
-        expect(JSON.parse(String((o as { value: string }).value))).toEqual(
-          JSON.parse(JSON.stringify(local[i])),
-        )
+        expect(parsed(o)).toEqual(JSON.parse(JSON.stringify(local[i])))
       }
     })
   })
@@ -89,7 +89,7 @@ describe('enrichment threads', () => {
     const first = pool.stage.process(batches[0] as Uint8Array[])
     clock.set(Date.parse('2026-11-21T10:00:00.000Z'))
     const rest = await Promise.all(batches.slice(1).map((b) => pool?.stage.process(b)))
-    const enrichedAt = (o: unknown) => JSON.parse((o as { value: string }).value).enrichedAt
+    const enrichedAt = (o: unknown) => (parsed(o) as { enrichedAt: string }).enrichedAt
     expect(enrichedAt((await first)[0])).toBe('2026-11-21T09:00:00.000Z')
     for (const r of rest) {
       expect(r).toHaveLength(50)

@@ -4,7 +4,13 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { type Clock, type Logger, type Outcome, ok, PulseError, type Watchlist } from '@pulse/core'
 import type { Stage } from '@pulse/pipeline'
-import type { ThreadInit, ThreadReply, ThreadRequest, ThreadResult } from './thread-protocol.ts'
+import type {
+  ThreadInit,
+  ThreadRefusal,
+  ThreadReply,
+  ThreadRequest,
+  ThreadResults,
+} from './thread-protocol.ts'
 
 export interface EnrichThreadsOptions {
   /** Worker threads to run (at least 1). */
@@ -19,8 +25,11 @@ export interface EnrichThreadsOptions {
 }
 
 export interface EnrichThreads {
-  /** Raw mention messages in, enriched mentions as JSON text out (or where and why each was refused). */
-  readonly stage: Stage<Uint8Array, string>
+  /**
+   * Raw mention messages in, enriched mentions out as JSON in UTF-8 (or where and why each was
+   * refused). Each is a view of the batch's buffer, which lives as long as any of them.
+   */
+  readonly stage: Stage<Uint8Array, Uint8Array>
   /** Threads alive and ready. */
   readonly alive: () => number
   close(): Promise<void>
@@ -32,7 +41,7 @@ export function defaultEnrichThreads(cores = availableParallelism()): number {
 }
 
 interface Pending {
-  readonly resolve: (results: readonly ThreadResult[]) => void
+  readonly resolve: (results: ThreadResults) => void
   readonly reject: (err: Error) => void
 }
 
@@ -75,8 +84,21 @@ function pack(values: readonly Uint8Array[]): {
   return { bytes, ends }
 }
 
-function toOutcome(r: ThreadResult): Outcome<string> {
-  if (typeof r === 'string') return ok(r)
+/** A batch's results as outcomes, in request order. */
+function outcomesOf(r: ThreadResults): Outcome<Uint8Array>[] {
+  const out: Outcome<Uint8Array>[] = new Array(r.ends.length)
+  const { buffer, byteOffset } = r.bytes
+  let start = 0
+  for (let i = 0; i < r.ends.length; i++) {
+    const end = r.ends[i] as number
+    out[i] = ok(Buffer.from(buffer, byteOffset + start, end - start))
+    start = end
+  }
+  for (const [i, refusal] of r.refused) out[i] = toOutcome(refusal)
+  return out
+}
+
+function toOutcome(r: ThreadRefusal): Outcome<Uint8Array> {
   if (r.kind === 'drop') return { kind: 'drop', reason: r.reason, stage: r.stage }
   return {
     kind: 'dlq',
@@ -144,7 +166,7 @@ export async function startEnrichThreads(options: EnrichThreadsOptions): Promise
         const p = thread.pending.get(reply.id)
         if (!p) return
         thread.pending.delete(reply.id)
-        if (reply.type === 'done') p.resolve(reply.results)
+        if (reply.type === 'done') p.resolve(reply)
         else p.reject(new PulseError('WORKER_FAILED', `enrichment thread failed a batch: ${reply.error}`))
       })
       worker.on('error', (err) => fail(err instanceof Error ? err.message : String(err)))
@@ -162,7 +184,7 @@ export async function startEnrichThreads(options: EnrichThreadsOptions): Promise
   }
   log.debug({ threads: threads.size }, 'enrichment threads ready')
 
-  const run = (values: readonly Uint8Array[]): Promise<readonly ThreadResult[]> => {
+  const run = (values: readonly Uint8Array[]): Promise<ThreadResults> => {
     let best: Thread | undefined
     for (const t of threads) if (!best || t.pending.size < best.pending.size) best = t
     if (!best || closing) {
@@ -183,13 +205,13 @@ export async function startEnrichThreads(options: EnrichThreadsOptions): Promise
       async process(inputs) {
         if (inputs.length === 0) return []
         const results = await run(inputs)
-        if (results.length !== inputs.length) {
+        if (results.ends.length !== inputs.length) {
           throw new PulseError(
             'WORKER_FAILED',
-            `enrichment thread returned ${results.length} of ${inputs.length}`,
+            `enrichment thread returned ${results.ends.length} of ${inputs.length}`,
           )
         }
-        return results.map(toOutcome)
+        return outcomesOf(results)
       },
     },
     alive: () => threads.size,
