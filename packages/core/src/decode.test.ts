@@ -67,10 +67,14 @@ describe('decodeJson', () => {
     expect(decodeJson(schema, bytes('{"id":"a","n":1}'))).toEqual({ kind: 'ok', value: { id: 'a', n: 1 } })
   })
 
-  it('decodes the same bytes once per schema (consumer groups sharing an embedded message)', () => {
+  it('decodes the same bytes once per schema for two readers (consumer groups sharing an embedded message)', () => {
     const message = bytes('{"id":"a","n":1,"extra":true}')
     const first = decodeJson(schema, message)
     expect(decodeJson(schema, message)).toBe(first)
+    // The entry served its second reader and is gone: a third decodes again, to an equal value.
+    const third = decodeJson(schema, message)
+    expect(third).not.toBe(first)
+    expect(third).toEqual(first)
     // Another schema over the same bytes is its own decode, with its own result.
     const narrow = decodeJson(other, message)
     expect(narrow).toEqual({ kind: 'ok', value: { id: 'a' } })
@@ -80,7 +84,8 @@ describe('decodeJson', () => {
     expect(copy).toEqual(first)
     // A refusal is remembered too, with its reason.
     const bad = bytes('{"id":1}')
-    expect(decodeJson(schema, bad)).toBe(decodeJson(schema, bad))
+    const refused = decodeJson(schema, bad)
+    expect(decodeJson(schema, bad)).toBe(refused)
   })
 
   it('decodes once without remembering, and never trusts a voucher (bytes copied to a thread)', () => {

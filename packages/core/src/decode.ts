@@ -36,9 +36,12 @@ export function jsonDepth(text: string): number {
 /**
  * Outcomes by message bytes. The embedded bus hands every consumer group the same bytes object, so
  * when two services in one process read a topic (detect and sink both read enriched mentions), the
- * second reuses the first's decode instead of parsing and validating the same JSON again. Keys are
- * weak: an entry lives exactly as long as the message. Decoded values are therefore shared between
- * consumers and must be treated as read-only (no service mutates a decoded message).
+ * second reuses the first's decode instead of parsing and validating the same JSON again. An entry
+ * serves one more read and is then dropped: kept until the message itself goes (it stays on the
+ * bus until every group commits, after the sink's flush), each decoded mention outlived young
+ * collections, and these were most of what the process promoted. A third reader (three services
+ * read signals) parses again. Keys are weak. Decoded values are shared between consumers and must
+ * be treated as read-only (no service mutates a decoded message).
  */
 const decodedByBytes = new WeakMap<
   Uint8Array,
@@ -68,7 +71,10 @@ export function vouchFor(bytes: Uint8Array, schema: z.ZodType): void {
 export function decodeJson<S extends z.ZodType>(schema: S, raw: string | Uint8Array): Outcome<z.output<S>> {
   if (typeof raw === 'string') return decodeText(schema, raw)
   const hit = decodedByBytes.get(raw)
-  if (hit && hit.schema === schema) return hit.outcome as Outcome<z.output<S>>
+  if (hit && hit.schema === schema) {
+    decodedByBytes.delete(raw)
+    return hit.outcome as Outcome<z.output<S>>
+  }
   const outcome = (vouched.get(raw) === schema && parseVouched<z.output<S>>(raw)) || decodeText(schema, raw)
   decodedByBytes.set(raw, { schema, outcome })
   return outcome

@@ -92,3 +92,28 @@ describe('batch writer during a ClickHouse outage', () => {
     expect(maxInFlight).toBe(1)
   })
 })
+
+describe('batch writer with items that hold several rows', () => {
+  it('counts rows, not items, against maxRows and in its reports', async () => {
+    const written: string[][] = []
+    const flushes: number[] = []
+    const w = createBatchWriter<string>({
+      name: 't',
+      maxRows: 10,
+      maxDelayMs: 60_000,
+      // An item 'abc' stands for three rows.
+      rowsOf: (item) => item.length,
+      write: async (items) => {
+        written.push(items)
+      },
+      onFlush: (s) => flushes.push(s.rows),
+    })
+    const first = w.add(['abcd', 'efg'])
+    expect(w.pending).toBe(7)
+    // 7 + 4 rows reach maxRows: the batch is written without waiting for the timer.
+    await Promise.all([first, w.add(['hijk'])])
+    expect(written).toEqual([['abcd', 'efg', 'hijk']])
+    expect(flushes).toEqual([11])
+    expect(w.pending).toBe(0)
+  })
+})

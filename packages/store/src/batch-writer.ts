@@ -4,6 +4,8 @@ export interface BatchWriterOptions<T> {
   readonly name: string
   /** Flush as soon as this many rows are pending. */
   readonly maxRows: number
+  /** Rows an item holds (1 when absent): items may be slices of rows prepared together. */
+  readonly rowsOf?: (item: T) => number
   /** Flush at the latest this long after the first pending row arrived. */
   readonly maxDelayMs: number
   /** Writes one batch; must be idempotent (it may be called again with the same rows). */
@@ -37,7 +39,10 @@ export function createBatchWriter<T>(options: BatchWriterOptions<T>): BatchWrite
   const clock = options.clock ?? systemClock
   const retry = options.retry ?? { attempts: 5, initialMs: 100, maxMs: 5_000 }
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
+  const rowsOf = options.rowsOf ?? (() => 1)
   let rows: T[] = []
+  /** Rows in `rows` (each item counted by `rowsOf`). */
+  let pendingRows = 0
   let waiters: Waiter[] = []
   let timer: NodeJS.Timeout | undefined
   let chain: Promise<void> = Promise.resolve()
@@ -70,15 +75,17 @@ export function createBatchWriter<T>(options: BatchWriterOptions<T>): BatchWrite
     }
     if (rows.length === 0) return chain
     const batch = rows
+    const batchRows = pendingRows
     const batchWaiters = waiters
     rows = []
+    pendingRows = 0
     waiters = []
     // Writes are serialised so batches land in order and the store sees one insert at a time.
     chain = chain.then(async () => {
       const started = clock.now()
       try {
         const attempts = await writeWithRetry(batch)
-        options.onFlush?.({ rows: batch.length, ms: clock.now() - started, attempts })
+        options.onFlush?.({ rows: batchRows, ms: clock.now() - started, attempts })
         for (const w of batchWaiters) w.resolve()
       } catch (err) {
         for (const w of batchWaiters) w.reject(err)
@@ -90,15 +97,18 @@ export function createBatchWriter<T>(options: BatchWriterOptions<T>): BatchWrite
   return {
     add(newRows) {
       if (newRows.length === 0) return Promise.resolve()
-      for (const r of newRows) rows.push(r)
+      for (const r of newRows) {
+        rows.push(r)
+        pendingRows += rowsOf(r)
+      }
       const done = new Promise<void>((resolve, reject) => waiters.push({ resolve, reject }))
-      if (rows.length >= options.maxRows) void flush()
+      if (pendingRows >= options.maxRows) void flush()
       else if (!timer) timer = setTimeout(() => void flush(), options.maxDelayMs)
       return done
     },
     flush,
     get pending() {
-      return rows.length
+      return pendingRows
     },
   }
 }

@@ -3,4 +3,11 @@ export { type ClickHouse, describeTarget, openClickHouse, type StoreTarget } fro
 export { loadMigrations, type Migration, type MigrationResult, migrate, splitStatements } from './migrate.ts'
 export { assertReadOnly } from './read-only.ts'
 export { chTime, fromChTime, SIGNAL_COLUMNS, type StoredSignalRow, signalFromRow } from './rows.ts'
-export { createStore, type QueryFormat, type Store, type StoreOptions, type WriteResult } from './store.ts'
+export {
+  createStore,
+  type PreparedMentions,
+  type QueryFormat,
+  type Store,
+  type StoreOptions,
+  type WriteResult,
+} from './store.ts'

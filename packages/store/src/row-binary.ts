@@ -57,6 +57,11 @@ export class RowBinaryWriter {
     return this.buf.subarray(0, this.off)
   }
 
+  /** How many bytes have been written. */
+  get length(): number {
+    return this.off
+  }
+
   private room(n: number): void {
     if (this.off + n <= this.buf.length) return
     const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.off + n))
@@ -180,15 +185,49 @@ const CELL_WRITERS: Record<RowBinaryType, CellWriter> = {
 
 /** Encodes rows (cells in `columns` order) as one RowBinary body. */
 export function encodeRowBinary(rows: readonly (readonly unknown[])[], columns: RowBinaryColumns): Buffer {
+  return encodeRowBinaryRows(rows, columns, (row) => row).body
+}
+
+/** RowBinary rows end to end, and where each ends (row i starts where row i − 1 ends). */
+export interface RowBinaryRows {
+  readonly body: Buffer
+  readonly ends: Uint32Array
+}
+
+/**
+ * Encodes items as rows (`rowOf` gives the cells in `columns` order) in one RowBinary body, noting
+ * where each row ends. Each row is built just before it is written, so no array of them lives on.
+ */
+export function encodeRowBinaryRows<T>(
+  items: readonly T[],
+  columns: RowBinaryColumns,
+  rowOf: (item: T) => readonly unknown[],
+): RowBinaryRows {
   const names = columns.map(([name]) => name)
   const writers = columns.map(([, type]) => CELL_WRITERS[type])
   // About 150 bytes a row for Pulse's mentions; the writer grows if it needs to.
-  const w = new RowBinaryWriter(Math.max(1 << 16, rows.length * 256))
-  for (const row of rows) {
+  const w = new RowBinaryWriter(Math.max(1 << 16, items.length * 256))
+  const ends = new Uint32Array(items.length)
+  for (let r = 0; r < items.length; r++) {
+    const row = rowOf(items[r] as T)
     if (row.length !== writers.length) {
       throw new PulseError('SINK_REJECTED', `a row has ${row.length} cells for ${writers.length} columns`)
     }
     for (let i = 0; i < writers.length; i++) (writers[i] as CellWriter)(w, row[i], names[i] as string)
+    ends[r] = w.length
   }
-  return w.bytes()
+  return { body: w.bytes(), ends }
+}
+
+/** Rows `keep` (ascending indexes) of encoded rows, end to end. */
+export function pickRows(rows: RowBinaryRows, keep: readonly number[]): Buffer {
+  let size = 0
+  for (const r of keep) size += (rows.ends[r] as number) - (r === 0 ? 0 : (rows.ends[r - 1] as number))
+  const out = Buffer.allocUnsafe(size)
+  let at = 0
+  for (const r of keep) {
+    const start = r === 0 ? 0 : (rows.ends[r - 1] as number)
+    at += rows.body.copy(out, at, start, rows.ends[r])
+  }
+  return out
 }

@@ -248,4 +248,27 @@ describe('store on embedded ClickHouse', () => {
     )
     expect(Number(count?.n)).toBe(501)
   })
+
+  it('writes prepared slices as one batch: each id once, from its first row, stored ids skipped', async () => {
+    const m = (id: string, text: string) =>
+      buildEnrichedMention({ id, text, createdAt: '2026-11-19T08:00:00.000Z' })
+    expect((await store.writeMentions([m('p:stored', 'first')])).inserted).toBe(1)
+    const slices = [
+      store.prepareMentions([m('p:1', 'one'), m('p:stored', 'again'), m('p:2', 'two')]),
+      store.prepareMentions([]),
+      store.prepareMentions([m('p:2', 'two, redelivered'), m('p:3', 'three'), m('p:1', 'one, again')]),
+    ]
+    expect(await store.writePreparedMentions(slices)).toEqual({ inserted: 3, skipped: 3 })
+    const rows = await store.queryRows<{ id: string; text: string }>(
+      "SELECT id, text FROM mentions WHERE id LIKE 'p:%' ORDER BY id",
+    )
+    expect(rows).toEqual([
+      { id: 'p:1', text: 'one' },
+      { id: 'p:2', text: 'two' },
+      { id: 'p:3', text: 'three' },
+      { id: 'p:stored', text: 'first' },
+    ])
+    // The same slices again (a redelivery of the whole batch) store nothing.
+    expect(await store.writePreparedMentions(slices)).toEqual({ inserted: 0, skipped: 6 })
+  })
 })

@@ -3,7 +3,6 @@ import {
   type DeadLetter,
   deadLetterSchema,
   decodeJson,
-  type EnrichedMention,
   enrichedMentionSchema,
   groupOrigins,
   ORIGIN_HEADER,
@@ -14,7 +13,7 @@ import {
 import { deadLetterFor } from '@pulse/pipeline'
 import { createRedactor } from '@pulse/redact'
 import type { RunningService, ServiceFactory } from '@pulse/runtime'
-import { createBatchWriter } from '@pulse/store'
+import { createBatchWriter, type PreparedMentions } from '@pulse/store'
 import type { z } from 'zod'
 
 /**
@@ -46,12 +45,15 @@ export const sinkService: ServiceFactory = async (ctx): Promise<RunningService> 
     stats.flushes++
   }
   const common = { maxDelayMs: 250, logger: log, clock: ctx.clock, onFlush }
-  const mentions = createBatchWriter<EnrichedMention>({
+  // Mentions are encoded for the store as they arrive, so a batch waiting for its flush holds
+  // bytes rather than decoded objects (see PreparedMentions).
+  const mentions = createBatchWriter<PreparedMentions>({
     ...common,
     name: 'mentions',
     maxRows: 20_000,
-    write: async (rows) => {
-      const r = await store.writeMentions(rows)
+    rowsOf: (p) => p.count,
+    write: async (parts) => {
+      const r = await store.writePreparedMentions(parts)
       stats.mentions += r.inserted
       stats.skipped += r.skipped
     },
@@ -106,7 +108,10 @@ export const sinkService: ServiceFactory = async (ctx): Promise<RunningService> 
     handler: async (batch) => {
       if (batch.topic === TOPICS.mentionsEnriched) {
         const { rows, bad } = decodeAll(batch.messages, enrichedMentionSchema)
-        await Promise.all([mentions.add(rows), letters.add(bad)])
+        await Promise.all([
+          rows.length > 0 ? mentions.add([store.prepareMentions(rows)]) : undefined,
+          letters.add(bad),
+        ])
       } else if (batch.topic === TOPICS.deadLetters) {
         const { rows, bad } = decodeAll(batch.messages, deadLetterSchema)
         await letters.add([...rows, ...bad])

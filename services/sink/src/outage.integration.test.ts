@@ -50,12 +50,12 @@ describe('sink during a ClickHouse outage (fault injected at the Store seam)', (
     const fault = { down: true, loseAckOnce: true, failedCalls: 0 }
     const store: Store = {
       ...real,
-      async writeMentions(rows) {
+      async writePreparedMentions(parts) {
         if (fault.down) {
           fault.failedCalls++
           throw new Error('ECONNREFUSED')
         }
-        const result = await real.writeMentions(rows)
+        const result = await real.writePreparedMentions(parts)
         if (fault.loseAckOnce) {
           // The insert landed but the reply was lost: the batch comes back and must not count twice.
           fault.loseAckOnce = false
