@@ -177,10 +177,11 @@ const CELL_WRITERS: Record<RowBinaryType, CellWriter> = {
   "DateTime64(3, 'UTC')": (w, v, c) => w.int64(epochMillis(v, c)),
   'Nullable(Float32)': (w, v, c) =>
     v === null || typeof v === 'number' ? w.nullableFloat32(v) : fail(c, 'Nullable(Float32)', v),
-  'Array(String)': (w, v, c) =>
-    Array.isArray(v) && v.every((s) => typeof s === 'string')
-      ? w.strings(v as string[])
-      : fail(c, 'Array(String)', v),
+  'Array(String)': (w, v, c) => {
+    if (!Array.isArray(v)) return fail(c, 'Array(String)', v)
+    for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return fail(c, 'Array(String)', v)
+    w.strings(v as string[])
+  },
 }
 
 /** Encodes rows (cells in `columns` order) as one RowBinary body. */

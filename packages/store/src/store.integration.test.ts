@@ -142,7 +142,7 @@ describe('store on embedded ClickHouse', () => {
     })
     expect(read.map((m) => m.id)).toEqual(['read:bare', 'read:full'])
     // Stored again, each reads back to the very row the sink wrote.
-    expect(read.map(mentionRow)).toEqual([bare, full].map(mentionRow))
+    expect(read.map((m) => mentionRow(m))).toEqual([bare, full].map((m) => mentionRow(m)))
     expect(read[1]?.geo).toEqual({ city: 'Columbus', region: 'OH', country: 'US' })
     expect(read[0]?.sentiment).toBeNull()
   })

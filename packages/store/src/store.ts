@@ -85,6 +85,9 @@ const wrapWrite = (table: string, err: unknown): PulseError =>
 
 const MENTION_STRUCTURE = rowBinaryStructure(MENTION_TABLE)
 
+/** Cells for RowBinary: timestamps as epoch milliseconds (createdAt and enrichedAt are ISO-8601). */
+const mentionBinaryRow = (m: EnrichedMention): unknown[] => mentionRow(m, Date.parse)
+
 /**
  * A mention batch holds only ids not stored yet, each once, so ReplacingMergeTree's pass over the
  * inserted block (`optimize_on_insert`) has nothing to replace; skipping it took about a third off
@@ -186,7 +189,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
     const rows = parts.flatMap((p, i) => {
       const mentions = p.rows as readonly EnrichedMention[]
       const picked = keep?.[i]
-      return (picked ? picked.map((r) => mentions[r] as EnrichedMention) : mentions).map(mentionRow)
+      return (picked ? picked.map((r) => mentions[r] as EnrichedMention) : mentions).map((m) => mentionRow(m))
     })
     await insert('mention_events', EVENT_COLUMNS, rows.map(eventRowOf), `ev-${token}`)
     await insert('mentions', MENTION_COLUMNS, rows, `m-${token}`, MENTION_INSERT_SETTINGS)
@@ -203,7 +206,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
     return { count: mentions.length, ids: mentions.map((m) => m.id), from, to }
   }
   const rowsOf = (mentions: readonly EnrichedMention[]): PreparedMentions['rows'] =>
-    ch.insertStaged ? encodeRowBinaryRows(mentions, MENTION_TABLE, mentionRow) : mentions
+    ch.insertStaged ? encodeRowBinaryRows(mentions, MENTION_TABLE, mentionBinaryRow) : mentions
 
   /** Each id once, in order, and the look-up of those already stored (started at once). */
   const lookUp = (parts: readonly Omit<PreparedMentions, 'rows'>[]) => {
