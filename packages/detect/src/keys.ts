@@ -11,13 +11,37 @@ export interface SeriesKey {
   readonly priority: number
 }
 
-const make = (
+/**
+ * The series keys of one kind, by value, each built once: every mention names a handful, and a new
+ * key object and id string per mention and key (the id then hashed again for every look-up) cost
+ * more than the look-up here. Bounded: cleared when full (the keys are rebuilt as they recur).
+ */
+function keysOf(
   dimension: SignalKey['dimension'],
-  value: string,
   kind: SignalKind,
   measure: SeriesKey['measure'],
   priority: number,
-): SeriesKey => ({ id: `${kind}|${dimension}|${value}`, key: { dimension, value }, kind, measure, priority })
+): (value: string) => SeriesKey {
+  const built = new Map<string, SeriesKey>()
+  return (value) => {
+    let k = built.get(value)
+    if (!k) {
+      if (built.size >= MAX_CACHED_KEYS) built.clear()
+      k = { id: `${kind}|${dimension}|${value}`, key: { dimension, value }, kind, measure, priority }
+      built.set(value, k)
+    }
+    return k
+  }
+}
+
+const MAX_CACHED_KEYS = 20_000
+const claimKey = keysOf('claim', 'misinformation_surge', 'count', 0)
+const brandKey = keysOf('brand', 'sentiment_shift', 'negative', 1)
+const selfDisclosureKey = keysOf('intent', 'phi_exposure', 'count', 2)
+const unansweredKey = keysOf('intent', 'information_void', 'count', 3)
+const placeSeriesKey = keysOf('place', 'volume_spike', 'count', 3.5)
+const topicKey = keysOf('topic', 'volume_spike', 'count', 4)
+const hashtagKey = keysOf('hashtag', 'volume_spike', 'count', 5)
 
 export interface KeyOptions {
   /** Topic id of the organisation's own brand (its mentions feed the sentiment-shift series). */
@@ -36,23 +60,21 @@ export function seriesKeysOf(m: EnrichedMention, options: KeyOptions): SeriesKey
   const toOrg =
     m.mentions.some((h) => options.orgHandles.has(h)) || m.topics.includes(options.brandTopic) || m.fromOrg
   for (const c of m.claims) {
-    if (c.stance === 'spreading') keys.push(make('claim', c.id, 'misinformation_surge', 'count', 0))
+    if (c.stance === 'spreading') keys.push(claimKey(c.id))
   }
   if (m.topics.includes(options.brandTopic) && !m.fromOrg) {
-    keys.push(make('brand', options.brandTopic, 'sentiment_shift', 'negative', 1))
+    keys.push(brandKey(options.brandTopic))
   }
-  if (m.selfDisclosure && toOrg && !m.fromOrg)
-    keys.push(make('intent', 'self_disclosure', 'phi_exposure', 'count', 2))
+  if (m.selfDisclosure && toOrg && !m.fromOrg) keys.push(selfDisclosureKey('self_disclosure'))
   if (m.intents.includes('unanswered_question') && toOrg && !m.fromOrg) {
-    keys.push(make('intent', 'unanswered_question', 'information_void', 'count', 3))
+    keys.push(unansweredKey('unanswered_question'))
   }
   const city = m.geo?.city?.trim()
   for (const t of m.topics) {
     // The place series outranks the topic's: the more specific explanation opens the signal.
-    if (city && options.placeTopics?.has(t))
-      keys.push(make('place', placeKey(t, city).value, 'volume_spike', 'count', 3.5))
-    keys.push(make('topic', t, 'volume_spike', 'count', 4))
+    if (city && options.placeTopics?.has(t)) keys.push(placeSeriesKey(placeKey(t, city).value))
+    keys.push(topicKey(t))
   }
-  for (const h of m.hashtags) keys.push(make('hashtag', h, 'volume_spike', 'count', 5))
+  for (const h of m.hashtags) keys.push(hashtagKey(h))
   return keys
 }
