@@ -4,7 +4,7 @@ import { type Bucket, bucketInputOf } from './accumulator.ts'
 import type { Detector, DetectorOptions } from './detector-types.ts'
 import { createEmergingHold } from './emerging-hold.ts'
 import { type Episode, MAX_EPISODE_IDS, overlaps, remember, sharesVocabulary } from './episode.ts'
-import { createKeyStore, hourOf, type KeyState } from './key-state.ts'
+import { createKeyStore, hourIds, hourOf, type KeyState } from './key-state.ts'
 import { type SeriesKey, seriesKeysOf } from './keys.ts'
 import { buildSignal, evidenceOf, type SeriesPoint, titleOf } from './signal-builder.ts'
 import { isSuppressed } from './suppression.ts'
@@ -134,13 +134,13 @@ export function createDetector(options: DetectorOptions): Detector {
     return emit(s, episode, 'opened', row.b, row.point, row.pValue)
   }
 
-  /** Closes one bucket: escalates, resolves or opens key signals, then the emerging terms. */
   /** Open episodes: the keys' and the emerging terms'. */
   const openEpisodes = (): Episode[] => [
     ...[...keys.values()].flatMap((k) => (k.episode ? [k.episode] : [])),
     ...(hold?.openEpisodes() ?? []),
   ]
 
+  /** Closes one bucket: escalates, resolves or opens key signals, then the emerging terms. */
   const closeBucket = (start: number): Signal[] => {
     buckets++
     const out: Signal[] = []
@@ -181,7 +181,7 @@ export function createDetector(options: DetectorOptions): Detector {
             b.count > 0 &&
             // The first two hours after warm-up settle the short-term scale; no alarms yet.
             s.window.buckets > windowWarmup + 24
-      if (!significant && pValue <= stayOpen && s.sk.kind !== 'phi_exposure') rising.push(hourOf(s, b).ids)
+      if (!significant && pValue <= stayOpen && s.sk.kind !== 'phi_exposure') rising.push(hourIds(s))
       if (!significant || start - s.resolvedAt < cooldown || isSuppressed(wl.suppressions, s.sk.key, start))
         continue
       // Same posts already explained by an open signal: fold in rather than alert twice. The window

@@ -165,6 +165,13 @@ export function createKeyStore(options: KeyStoreOptions): KeyStore {
   }
 }
 
+/** The ids of a key's last hour of posts (this bucket's included). */
+export function hourIds(s: KeyState): Set<string> {
+  const ids = new Set<string>()
+  for (const r of s.recent) for (const id of r.ids) ids.add(id)
+  return ids
+}
+
 /** A key's last hour of posts (ids and what they link to) with this bucket's vocabulary. */
 export function hourOf(s: KeyState, b: Bucket): Bucket {
   const h = newBucket()
